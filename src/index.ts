@@ -1,0 +1,14 @@
+/**
+ * journeykit's programmatic API: the same pipeline as the `journey` command.
+ *
+ *   import { loadJourney, validateJourney } from 'journeykit';
+ *   const { journey } = await loadJourney('examples/b2c.journey.yaml');
+ *   const { map, diagnostics } = validateJourney(journey!);
+ */
+export type { Diagnostic, Severity } from './diagnostic.js';
+export type { LoadedJourney, ParseResult } from './load/index.js';
+export { loadJourney, parseJourneyText, expandInputs, LIMITS } from './load/index.js';
+export { validateJourney, type ValidationResult } from './validate/index.js';
+export { loadAndValidate, type CheckedFile } from './pipeline.js';
+export * from './model/journey.js';
+export type { FileReport, Formatter, FormatOptions } from './report/types.js';

@@ -1,0 +1,76 @@
+import { readdir, stat } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { glob, isDynamicPattern } from 'tinyglobby';
+import { STDIN_NAME } from './read.js';
+
+/** What a path on the command line turned into. */
+export interface ExpandedInputs {
+  /** Files to read, in a stable order; `-` stands for standard input. */
+  files: string[];
+  /** Arguments that named nothing: each becomes a one-line error and exit code 2. */
+  missing: string[];
+}
+
+const MAP_FILE = /\.(ya?ml)$/i;
+const SKIPPED_DIRS = new Set(['node_modules', '.git']);
+
+/**
+ * Expands files, directories (recursively: every .yaml/.yml file, skipping node_modules, .git and
+ * hidden entries) and glob patterns into a de-duplicated list of files.
+ */
+export async function expandInputs(inputs: readonly string[], cwd = process.cwd()): Promise<ExpandedInputs> {
+  const files: string[] = [];
+  const missing: string[] = [];
+  const seen = new Set<string>();
+  const add = (file: string) => {
+    if (!seen.has(file)) {
+      seen.add(file);
+      files.push(file);
+    }
+  };
+  for (const input of inputs) {
+    if (input === '-') {
+      add('-');
+      continue;
+    }
+    const info = await stat(join(cwd, input)).catch(() => undefined);
+    if (info?.isDirectory()) {
+      const found = await walk(join(cwd, input));
+      found.sort();
+      for (const f of found) add(relative(cwd, f) || f);
+      continue;
+    }
+    if (info) {
+      add(input);
+      continue;
+    }
+    if (isDynamicPattern(input)) {
+      const matched = await glob(input, { cwd, onlyFiles: true, ignore: ['**/node_modules/**', '**/.git/**'], expandDirectories: false });
+      matched.sort();
+      if (matched.length === 0) missing.push(input);
+      for (const f of matched) add(f);
+      continue;
+    }
+    missing.push(input);
+  }
+  return { files, missing };
+}
+
+async function walk(dir: string, depth = 0, visited = new Set<string>()): Promise<string[]> {
+  // Symbolic links are not followed, so a link loop cannot trap the walk; depth is a second guard.
+  if (depth > 32 || visited.has(dir)) return [];
+  visited.add(dir);
+  const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+  const out: string[] = [];
+  for (const entry of entries) {
+    if (entry.name.startsWith('.') || SKIPPED_DIRS.has(entry.name)) continue;
+    const full = join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...(await walk(full, depth + 1, visited)));
+    else if (entry.isFile() && MAP_FILE.test(entry.name)) out.push(full);
+  }
+  return out;
+}
+
+export function displayName(file: string): string {
+  return file === '-' ? STDIN_NAME : file;
+}

@@ -1,0 +1,139 @@
+import { LineCounter, isCollection, isPair, parseAllDocuments, type Document, type Node } from 'yaml';
+import type { Diagnostic } from '../diagnostic.js';
+import { LIMITS } from './limits.js';
+import { locatePointer, type PathSegment, type SourcePosition } from './locate.js';
+
+/** A parsed file: its text, its YAML document with source positions, and the plain data. */
+export interface LoadedJourney {
+  file: string;
+  text: string;
+  doc: Document.Parsed;
+  lineCounter: LineCounter;
+  /** The document as plain JavaScript values; not yet known to follow the schema. */
+  data: unknown;
+  /** Where a JSON pointer's value (or, with `key`, its key) is written. */
+  locate(pointer: string | readonly PathSegment[], options?: { key?: boolean }): SourcePosition;
+}
+
+export interface ParseResult {
+  journey?: LoadedJourney;
+  diagnostics: Diagnostic[];
+}
+
+/** Parses a map's text. Syntax errors, limits and empty files become diagnostics, never exceptions. */
+export function parseJourneyText(text: string, file: string): ParseResult {
+  const lineCounter = new LineCounter();
+  const at = (offset: number): SourcePosition => {
+    const p = lineCounter.linePos(offset);
+    return { line: p.line, column: p.col };
+  };
+  const fail = (ruleId: string, message: string, position: SourcePosition): ParseResult => ({
+    diagnostics: [{ ruleId, severity: 'error', message, file, ...position }],
+  });
+
+  let docs: Document.Parsed[];
+  try {
+    const parsed = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
+    docs = Array.isArray(parsed) ? parsed : [];
+  } catch (error) {
+    // The composer recurses once per nesting level; a pathological file exhausts the stack.
+    if (error instanceof RangeError) return fail('limit', `nesting is deeper than ${LIMITS.maxDepth} levels`, { line: 1, column: 1 });
+    throw error;
+  }
+
+  if (docs.length === 0) return fail('schema', 'the file is empty: a journey map needs at least `journeykit`, `title` and `phases`', { line: 1, column: 1 });
+  if (docs.length > 1) {
+    const second = docs[1]!;
+    const offset = second.range?.[0] ?? 0;
+    return fail('parse', `the file holds ${docs.length} YAML documents; a journey map file holds exactly one`, at(offset));
+  }
+  const doc = docs[0]!;
+
+  const syntax: Diagnostic[] = doc.errors.map((error) => ({
+    ruleId: 'parse',
+    severity: 'error',
+    message: describeYamlError(error.code, error.message),
+    file,
+    ...at(error.pos[0]),
+  }));
+  if (syntax.length > 0) return { diagnostics: dedupeByLine(syntax) };
+
+  const tooDeep = findTooDeep(doc.contents as Node | null);
+  if (tooDeep !== undefined) return fail('limit', `nesting is deeper than ${LIMITS.maxDepth} levels`, at(tooDeep));
+
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: LIMITS.maxAliasCount });
+  } catch (error) {
+    if (error instanceof ReferenceError || error instanceof RangeError) {
+      return fail('limit', `aliases expand to more than ${LIMITS.maxAliasCount} nodes; write the values out or use fewer aliases`, { line: 1, column: 1 });
+    }
+    throw error;
+  }
+  if (data === null || data === undefined) {
+    return fail('schema', 'the file is empty: a journey map needs at least `journeykit`, `title` and `phases`', { line: 1, column: 1 });
+  }
+
+  const warnings: Diagnostic[] = doc.warnings.map((w) => ({
+    ruleId: 'parse',
+    severity: 'warning',
+    message: describeYamlError(w.code, w.message),
+    file,
+    ...at(w.pos[0]),
+  }));
+
+  const journey: LoadedJourney = {
+    file,
+    text,
+    doc,
+    lineCounter,
+    data,
+    locate: (pointer, options) => locatePointer(doc, lineCounter, pointer, options),
+  };
+  return { journey, diagnostics: warnings };
+}
+
+/** Iterative depth check (recursion here would itself be the stack risk it guards against). */
+function findTooDeep(root: Node | null): number | undefined {
+  if (!root) return undefined;
+  const stack: Array<[unknown, number]> = [[root, 1]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (!isCollection(node)) continue;
+    if (depth > LIMITS.maxDepth) return node.range?.[0] ?? 0;
+    for (const item of node.items) {
+      if (isPair(item)) {
+        stack.push([item.key, depth + 1], [item.value, depth + 1]);
+      } else {
+        stack.push([item, depth + 1]);
+      }
+    }
+  }
+  return undefined;
+}
+
+const YAML_MESSAGES: Record<string, string> = {
+  DUPLICATE_KEY: 'duplicate key: each key may appear once in a mapping',
+  TAB_AS_INDENT: 'tab used for indentation: YAML indents with spaces',
+  BAD_INDENT: 'bad indentation',
+  MISSING_CHAR: 'a closing character is missing',
+  MULTILINE_IMPLICIT_KEY: 'a key cannot span several lines: is a `:` or a quote missing?',
+  BLOCK_AS_IMPLICIT_KEY: 'a nested block cannot be used as a key: check the indentation',
+  UNEXPECTED_TOKEN: 'unexpected text',
+  ALIAS_PROPS: 'an alias cannot have a tag or anchor',
+  BAD_ALIAS: 'unknown alias',
+};
+
+/** One readable line per YAML error; the parser's own text is kept after the summary. */
+function describeYamlError(code: string, message: string): string {
+  const own = message.split('\n')[0]!.replace(/ at line \d+, column \d+.*$/, '').trim();
+  const summary = YAML_MESSAGES[code];
+  if (!summary) return `YAML syntax error: ${own}`;
+  return code === 'DUPLICATE_KEY' || code === 'TAB_AS_INDENT' ? `YAML syntax error: ${summary}` : `YAML syntax error: ${summary} (${own})`;
+}
+
+/** A single typo often yields several parser errors on one line; the first says it best. */
+function dedupeByLine(diagnostics: Diagnostic[]): Diagnostic[] {
+  const seen = new Set<number>();
+  return diagnostics.filter((d) => (seen.has(d.line) ? false : (seen.add(d.line), true)));
+}

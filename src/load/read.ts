@@ -1,0 +1,82 @@
+import { open } from 'node:fs/promises';
+import type { Diagnostic } from '../diagnostic.js';
+import { decodeSource } from './decode.js';
+import { LIMITS } from './limits.js';
+import { parseJourneyText, type ParseResult } from './parse.js';
+
+export const STDIN_NAME = '<stdin>';
+
+/** Parses bytes already in memory (a file's content, stdin, a git blob). */
+export function parseJourneyBytes(bytes: Uint8Array, file: string): ParseResult {
+  if (bytes.byteLength > LIMITS.maxFileBytes) return { diagnostics: [tooBig(file, bytes.byteLength)] };
+  const decoded = decodeSource(bytes);
+  if (!decoded.ok) {
+    return { diagnostics: [{ ruleId: 'encoding', severity: 'error', message: decoded.message, file, line: decoded.line, column: decoded.column }] };
+  }
+  return parseJourneyText(decoded.text, file);
+}
+
+/** Reads and parses one file. A missing or unreadable file is an `io` diagnostic. */
+export async function loadJourneyFile(path: string, displayName = path): Promise<ParseResult> {
+  let bytes: Uint8Array;
+  try {
+    const handle = await open(path, 'r');
+    try {
+      const stat = await handle.stat();
+      if (stat.isDirectory()) return { diagnostics: [ioError(displayName, 'is a directory, not a file')] };
+      if (stat.size > LIMITS.maxFileBytes) return { diagnostics: [tooBig(displayName, stat.size)] };
+      bytes = await handle.readFile();
+    } finally {
+      await handle.close();
+    }
+  } catch (error) {
+    return { diagnostics: [ioError(displayName, describeIoError(error))] };
+  }
+  return parseJourneyBytes(bytes, displayName);
+}
+
+export async function readStdin(): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for await (const chunk of process.stdin) {
+    const buffer = chunk as Buffer;
+    total += buffer.byteLength;
+    // Keep one byte past the limit so the size check below still fires, without holding more.
+    if (total > LIMITS.maxFileBytes + 1) break;
+    chunks.push(buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+export function describeIoError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  switch (code) {
+    case 'ENOENT':
+      return 'no such file or directory';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'EISDIR':
+      return 'is a directory, not a file';
+    case 'ELOOP':
+      return 'too many levels of symbolic links';
+    default:
+      return code ? `cannot read (${code})` : `cannot read (${String((error as Error)?.message ?? error)})`;
+  }
+}
+
+function ioError(file: string, what: string): Diagnostic {
+  return { ruleId: 'io', severity: 'error', message: `cannot read the file: ${what}`, file, line: 0, column: 0 };
+}
+
+function tooBig(file: string, size: number): Diagnostic {
+  const mib = (n: number) => (n / 1024 / 1024).toFixed(1);
+  return {
+    ruleId: 'limit',
+    severity: 'error',
+    message: `the file is ${mib(size)} MiB, over the ${mib(LIMITS.maxFileBytes)} MiB limit for a journey map`,
+    file,
+    line: 0,
+    column: 0,
+  };
+}

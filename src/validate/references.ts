@@ -1,0 +1,63 @@
+import { WELL_KNOWN_CHANNELS, type JourneyMap } from '../model/journey.js';
+import { toPointer, type PathSegment } from '../load/locate.js';
+import { didYouMean } from '../util/suggest.js';
+
+export interface ReferenceProblem {
+  pointer: string;
+  message: string;
+}
+
+const WELL_KNOWN_IDS = WELL_KNOWN_CHANNELS.map((c) => c.id);
+
+/**
+ * Checks what a schema cannot: ids are unique across the whole map, and every persona, channel
+ * and KPI a touchpoint names exists. Runs on a map that already follows the schema.
+ */
+export function checkReferences(map: JourneyMap): ReferenceProblem[] {
+  const problems: ReferenceProblem[] = [];
+  const owners = new Map<string, { kind: string; path: PathSegment[] }>();
+  const declare = (kind: string, id: string, path: PathSegment[]) => {
+    const first = owners.get(id);
+    if (first) {
+      const where = first.kind === kind ? `another ${kind}` : `a ${first.kind}`;
+      problems.push({ pointer: toPointer([...path, 'id']), message: `duplicate id \`${id}\`: already used by ${where} (${toPointer(first.path)})` });
+    } else {
+      owners.set(id, { kind, path });
+    }
+  };
+
+  map.personas?.forEach((p, i) => declare('persona', p.id, ['personas', i]));
+  map.channels?.forEach((c, i) => declare('channel', c.id, ['channels', i]));
+  map.kpis?.forEach((k, i) => declare('KPI', k.id, ['kpis', i]));
+  map.phases.forEach((phase, pi) => {
+    declare('phase', phase.id, ['phases', pi]);
+    phase.kpis?.forEach((k, ki) => declare('KPI', k.id, ['phases', pi, 'kpis', ki]));
+    phase.touchpoints?.forEach((t, ti) => declare('touchpoint', t.id, ['phases', pi, 'touchpoints', ti]));
+  });
+
+  const personaIds = (map.personas ?? []).map((p) => p.id);
+  const channelIds = [...(map.channels ?? []).map((c) => c.id), ...WELL_KNOWN_IDS];
+  const kpiIds = [...(map.kpis ?? []), ...map.phases.flatMap((p) => p.kpis ?? [])].map((k) => k.id);
+
+  map.phases.forEach((phase, pi) => {
+    phase.touchpoints?.forEach((t, ti) => {
+      const base: PathSegment[] = ['phases', pi, 'touchpoints', ti];
+      t.personas?.forEach((id, i) => {
+        if (!personaIds.includes(id)) {
+          const known = personaIds.length ? didYouMean(id, personaIds) : '; the map declares no `personas`';
+          problems.push({ pointer: toPointer([...base, 'personas', i]), message: `unknown persona \`${id}\`${known}` });
+        }
+      });
+      if (t.channel !== undefined && !channelIds.includes(t.channel)) {
+        const hint = didYouMean(t.channel, channelIds) || '; declare it under `channels` or use a well-known channel id';
+        problems.push({ pointer: toPointer([...base, 'channel']), message: `unknown channel \`${t.channel}\`${hint}` });
+      }
+      t.kpis?.forEach((id, i) => {
+        if (!kpiIds.includes(id)) {
+          problems.push({ pointer: toPointer([...base, 'kpis', i]), message: `unknown KPI \`${id}\`${didYouMean(id, kpiIds)}` });
+        }
+      });
+    });
+  });
+  return problems;
+}

@@ -19,7 +19,7 @@ export async function main(argv: readonly string[] = process.argv): Promise<void
     .showSuggestionAfterError(true)
     .exitOverride()
     .configureOutput({
-      outputError: (text, write) => write(`journey: ${text.replace(/^error: /, '').trim()}\n`),
+      outputError: (text, write) => write(`journey: ${oneLine(text.replace(/^error: /, '')).replace('(Did you mean', '(did you mean')}\n`),
     });
   for (const load of COMMANDS) (await load()).register(program);
   program.commands.forEach((command) => command.exitOverride());

@@ -1,6 +1,6 @@
 import type { ErrorObject } from 'ajv';
 import { parsePointer } from '../load/locate.js';
-import { didYouMean } from '../util/suggest.js';
+import { closest, didYouMean } from '../util/suggest.js';
 
 /** A schema problem in words, and the pointer (value or key) it is about. */
 export interface SchemaProblem {
@@ -18,11 +18,14 @@ export interface SchemaProblem {
 export function humanizeSchemaErrors(errors: readonly ErrorObject[], data: unknown): SchemaProblem[] {
   const relevant = errors.filter((e) => e.keyword !== 'if');
   const typeFailed = new Set(relevant.filter((e) => e.keyword === 'type').map((e) => e.instancePath));
+  const misspelt = misspeltRequired(relevant);
   const problems: SchemaProblem[] = [];
   const seen = new Set<string>();
   for (const error of relevant) {
     // A value of the wrong type makes every other check on it noise.
     if (error.keyword !== 'type' && typeFailed.has(error.instancePath)) continue;
+    // `phase:` written for `phases:` is one mistake: the "unknown property" message names both.
+    if (error.keyword === 'required' && misspelt.has(`${error.instancePath}/${String(error.params.missingProperty)}`)) continue;
     const problem = describe(error, data);
     const key = `${problem.pointer}\u0000${problem.message}`;
     if (seen.has(key)) continue;
@@ -30,6 +33,22 @@ export function humanizeSchemaErrors(errors: readonly ErrorObject[], data: unkno
     problems.push(problem);
   }
   return problems;
+}
+
+/** Required properties that an unknown property of the same object is a misspelling of. */
+function misspeltRequired(errors: readonly ErrorObject[]): Set<string> {
+  const missing = new Map<string, string[]>();
+  for (const e of errors) {
+    if (e.keyword === 'required') missing.set(e.instancePath, [...(missing.get(e.instancePath) ?? []), String(e.params.missingProperty)]);
+  }
+  const out = new Set<string>();
+  for (const e of errors) {
+    if (e.keyword !== 'additionalProperties') continue;
+    const candidates = missing.get(e.instancePath);
+    const match = candidates && closest(String(e.params.additionalProperty), candidates);
+    if (match) out.add(`${e.instancePath}/${match}`);
+  }
+  return out;
 }
 
 function describe(error: ErrorObject, data: unknown): SchemaProblem {

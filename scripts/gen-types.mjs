@@ -22,7 +22,7 @@ if (isMain) {
   if (process.argv.includes('--check')) {
     const current = readFileSync(target, 'utf8');
     if (current !== text) {
-      console.error('src/model/schema-types.ts is out of date: run npm run gen:types');
+      console.error('src/model/schema-types.ts is out of date: run npm run generate');
       process.exit(1);
     }
   } else {

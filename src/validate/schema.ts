@@ -13,15 +13,13 @@ export function journeySchema(): Record<string, unknown> {
 
 let compiled: ValidateFunction | undefined;
 
-/** The compiled validator; built on first use so commands that never validate do not pay for it. */
+/**
+ * The schema validator. It is compiled ahead of time (scripts/gen-validator.mjs) because
+ * compiling the schema at start-up would cost more than validating a map; a test checks the
+ * generated code matches the schema.
+ */
 export function schemaValidator(): ValidateFunction {
-  if (compiled) return compiled;
-  const require = createRequire(import.meta.url);
-  const Ajv2020 = require('ajv/dist/2020').default as typeof import('ajv').default;
-  const addFormats = require('ajv-formats').default as (ajv: unknown, formats: string[]) => void;
-  const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, strictTypes: false, strictRequired: false, allowUnionTypes: true });
-  addFormats(ajv, ['date']);
-  compiled = ajv.compile(journeySchema());
+  compiled ??= (createRequire(import.meta.url)('./generated/journey-validator.cjs') as { default: ValidateFunction }).default;
   return compiled;
 }
 

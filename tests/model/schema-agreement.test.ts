@@ -12,6 +12,10 @@ describe('the TypeScript model and the schema agree', () => {
     expect(() => execFileSync(process.execPath, ['scripts/gen-types.mjs', '--check'], { cwd: ROOT, stdio: 'pipe' })).not.toThrow();
   });
 
+  it('the precompiled validator is up to date with the schema', () => {
+    expect(() => execFileSync(process.execPath, ['scripts/gen-validator.mjs', '--check'], { cwd: ROOT, stdio: 'pipe' })).not.toThrow();
+  });
+
   it('the lifecycle stages are the schema enum, in order', () => {
     expect(LIFECYCLE_STAGES).toEqual(schema.$defs.phase.properties.stage.enum);
   });

@@ -1,5 +1,5 @@
 import { readdir, stat } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { STDIN_NAME } from './read.js';
 
@@ -33,9 +33,9 @@ export async function expandInputs(inputs: readonly string[], cwd = process.cwd(
       add('-');
       continue;
     }
-    const info = await stat(join(cwd, input)).catch(() => undefined);
+    const info = await stat(resolve(cwd, input)).catch(() => undefined);
     if (info?.isDirectory()) {
-      const found = await walk(join(cwd, input));
+      const found = await walk(resolve(cwd, input));
       found.sort();
       for (const f of found) add(relative(cwd, f) || f);
       continue;

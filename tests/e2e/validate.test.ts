@@ -52,6 +52,10 @@ describe('journey validate', () => {
     );
   });
 
+  it('accepts absolute paths to files and directories', () => {
+    expect(runJourney(['validate', join(dir, 'ok.yaml'), join(dir, 'maps')])).toEqual({ code: 0, stdout: '✔ 3 journey maps valid\n', stderr: '' });
+  });
+
   it('walks directories recursively, skipping node_modules and other files', () => {
     const result = runJourney(['validate', 'maps'], { cwd: dir });
     expect(result).toEqual({ code: 0, stdout: '✔ 2 journey maps valid\n', stderr: '' });

@@ -1,0 +1,129 @@
+// `npm run bench`: journeykit against its peers on this machine, in one run, written to
+// docs/benchmarks.md. Each command runs several times after a warm-up; we report the median,
+// the spread (min–max) and the ratios the project's targets are stated in.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem, platform, release } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { generateMap, toYaml, writeCorpora } from './corpus.mjs';
+
+const root = fileURLToPath(new URL('../', import.meta.url));
+const work = join(root, '.bench');
+const bin = (name) => join(root, 'node_modules/.bin', name);
+const journey = join(root, 'bin/journey.js');
+const quick = process.argv.includes('--quick');
+const RUNS = quick ? 3 : 10;
+const hasGnuTime = existsSync('/usr/bin/time');
+
+/** Runs a command `runs` times after one warm-up; returns wall times (s) and peak RSS (MiB). */
+function measure(label, command, args, { runs = RUNS, env = {}, okCodes = [0, 1] } = {}) {
+  const times = [];
+  const rss = [];
+  let failure;
+  for (let i = 0; i <= runs; i++) {
+    const argv = hasGnuTime ? ['-f', '%M', command, ...args] : args;
+    const start = process.hrtime.bigint();
+    const r = spawnSync(hasGnuTime ? '/usr/bin/time' : command, argv, { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...env }, maxBuffer: 256 * 1024 * 1024 });
+    const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+    if (!okCodes.includes(r.status)) {
+      failure = `exit ${r.status}: ${(r.stderr || '').trim().split('\n').slice(-2).join(' ')}`;
+      break;
+    }
+    if (i === 0) continue;
+    times.push(seconds);
+    if (hasGnuTime) rss.push(Number((r.stderr.trim().split('\n').pop() ?? '0')) / 1024);
+  }
+  if (failure) {
+    console.log(`  ${label}: failed (${failure})`);
+    return { label, failure };
+  }
+  const sorted = [...times].sort((a, b) => a - b);
+  const result = { label, median: sorted[Math.floor(sorted.length / 2)], min: sorted[0], max: sorted.at(-1), rss: rss.length ? Math.max(...rss) : undefined };
+  console.log(`  ${label}: ${fmt(result)}`);
+  return result;
+}
+
+const fmt = (r) => (r.failure ? `failed (${r.failure})` : `${r.median.toFixed(3)} s (${r.min.toFixed(3)}–${r.max.toFixed(3)})${r.rss ? `, ${r.rss.toFixed(0)} MiB` : ''}`);
+const ratio = (a, b) => (a.failure || b.failure ? 'n/a' : (a.median / b.median).toFixed(2));
+
+function main() {
+  rmSync(work, { recursive: true, force: true });
+  mkdirSync(work, { recursive: true });
+  console.log('generating corpora…');
+  const corpus = writeCorpora(join(work, 'corpus'));
+  const ruleset = join(work, 'ruleset.yaml');
+  writeFileSync(ruleset, 'rules:\n  phase-has-kpi:\n    description: every phase has a KPI\n    given: "$.phases[*]"\n    severity: warn\n    then:\n      field: kpis\n      function: truthy\n');
+  const schema = join(root, 'schemas/journey.schema.json');
+  const ajvArgs = (data) => ['validate', '--spec=draft2020', '--strict=false', '-c', 'ajv-formats', '-s', schema, '-d', data];
+
+  const rows = [];
+  console.log('one typical map (6 phases, 30 touchpoints):');
+  const node0 = measure('node -e 0', process.execPath, ['-e', '0']);
+  const validate1 = measure('journey validate', process.execPath, [journey, 'validate', corpus.typical]);
+  const lint1 = measure('journey lint', process.execPath, [journey, 'lint', corpus.typical]);
+  const ajv1 = measure('ajv validate (ajv-cli)', bin('ajv'), ajvArgs(corpus.typical));
+  const spectral1 = measure('spectral lint, one rule', bin('spectral'), ['lint', '-r', ruleset, corpus.typical], { okCodes: [0, 1] });
+  rows.push(
+    ['`journey lint` one map vs `node -e 0`', ratio(lint1, node0), '≤ 2'],
+    ['`journey validate` one map vs `node -e 0`', ratio(validate1, node0), '—'],
+    ['`ajv validate` / `journey lint`, one map', ratio(ajv1, lint1), '≥ 2.5'],
+    ['`spectral lint` / `journey lint`, one map', ratio(spectral1, lint1), '≥ 6'],
+  );
+
+  console.log('1,000 maps:');
+  const lintMany = measure('journey lint (1,000 maps)', process.execPath, [journey, 'lint', corpus.many], { runs: quick ? 1 : 3 });
+  const ajvMany = measure('ajv validate (1,000 maps)', bin('ajv'), ajvArgs(join(corpus.many, '*.yaml')), { runs: quick ? 1 : 3 });
+  rows.push(['`ajv validate` / `journey lint`, 1,000 maps', ratio(ajvMany, lintMany), '≥ 5']);
+
+  console.log('one 10 MB map:');
+  const lintBig = measure('journey lint (10 MB map)', process.execPath, [journey, 'lint', corpus.big], { runs: quick ? 1 : 3 });
+  rows.push(['`journey lint` 10 MB map: seconds', lintBig.failure ? 'n/a' : lintBig.median.toFixed(2), '< 3'], ['`journey lint` 10 MB map: peak MiB', lintBig.rss?.toFixed(0) ?? 'n/a', '< 400']);
+
+  console.log('Mermaid images (20 diagrams):');
+  const diagrams = join(work, 'diagrams');
+  mkdirSync(diagrams, { recursive: true });
+  for (let i = 0; i < 20; i++) writeFileSync(join(diagrams, `d${String(i).padStart(2, '0')}.journey.yaml`), toYaml(generateMap(500 + i, { phases: 4, perPhase: 3 })));
+  const mmdIn = join(work, 'one.mmd');
+  spawnSync(process.execPath, [journey, 'render', join(diagrams, 'd00.journey.yaml'), '-o', mmdIn], { cwd: root });
+  const puppeteerConfig = join(work, 'puppeteer.json');
+  writeFileSync(puppeteerConfig, JSON.stringify({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] }));
+  const renderMany = measure('journey render 20 diagrams → SVG, one run', process.execPath, [journey, 'render', diagrams, '--format', 'svg', '--out', join(work, 'svg')], { runs: quick ? 1 : 3 });
+  const mmdc1 = measure('mmdc, one diagram → SVG', bin('mmdc'), ['-p', puppeteerConfig, '-i', mmdIn, '-o', join(work, 'one.svg')], { runs: quick ? 1 : 3 });
+  const perDiagram = renderMany.failure ? renderMany : { ...renderMany, median: renderMany.median / 20 };
+  rows.push(['journey render per diagram (amortised over 20) / one `mmdc` run', ratio(perDiagram, mmdc1), '≤ 0.2']);
+
+  console.log('canvas (in process):');
+  const canvas = spawnSync(process.execPath, [join(root, 'bench/canvas.mjs')], { cwd: root, encoding: 'utf8' });
+  const canvasLine = canvas.status === 0 ? canvas.stdout.trim().split('\n').pop() : `failed: ${(canvas.stderr || '').trim().split('\n').pop()}`;
+  console.log(`  ${canvasLine}`);
+  rows.push(['canvas SVG+PNG per typical map', canvasLine, '≤ 50 ms']);
+
+  const results = [node0, validate1, lint1, ajv1, spectral1, lintMany, ajvMany, lintBig, renderMany, mmdc1];
+  const md = [
+    '# Benchmarks',
+    '',
+    'Produced by `npm run bench` (bench/run.mjs); the corpora are generated from a fixed seed (bench/corpus.mjs).',
+    `Each command ran ${RUNS} times after one warm-up (the heavy ones 3 times); times are wall-clock medians with the min–max spread, memory is peak resident set size.`,
+    '',
+    `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, ${platform()} ${release()}, Node.js ${process.version}.`,
+    '',
+    '## Ratios against the targets',
+    '',
+    '| measure | result | target |',
+    '|---|---|---|',
+    ...rows.map((r) => `| ${r.join(' | ')} |`),
+    '',
+    '## Raw timings',
+    '',
+    '| command | median (spread), peak memory |',
+    '|---|---|',
+    ...results.map((r) => `| ${r.label} | ${fmt(r)} |`),
+    '',
+  ].join('\n');
+  mkdirSync(join(root, 'docs'), { recursive: true });
+  writeFileSync(join(root, 'docs/benchmarks.md'), md);
+  console.log('\nwritten to docs/benchmarks.md');
+}
+
+main();

@@ -1,6 +1,7 @@
-import { readdir, stat } from 'node:fs/promises';
+import { readFile, readdir, stat } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
+import { looksLikeLibrary } from './library.js';
 import { STDIN_NAME } from './read.js';
 
 /** What a path on the command line turned into. */
@@ -14,11 +15,19 @@ export interface ExpandedInputs {
 const MAP_FILE = /\.(ya?ml)$/i;
 const SKIPPED_DIRS = new Set(['node_modules', '.git']);
 
+export interface ExpandOptions {
+  /**
+   * Keep library files (`kind: library`) found in directories and by patterns. They are not maps,
+   * so commands that check or draw maps leave them out; a library named on its own is always kept.
+   */
+  libraries?: boolean;
+}
+
 /**
  * Expands files, directories (recursively: every .yaml/.yml file, skipping node_modules, .git and
  * hidden entries) and glob patterns into a de-duplicated list of files.
  */
-export async function expandInputs(inputs: readonly string[], cwd = process.cwd()): Promise<ExpandedInputs> {
+export async function expandInputs(inputs: readonly string[], cwd = process.cwd(), options: ExpandOptions = {}): Promise<ExpandedInputs> {
   const files: string[] = [];
   const missing: string[] = [];
   const seen = new Set<string>();
@@ -48,7 +57,7 @@ export async function expandInputs(inputs: readonly string[], cwd = process.cwd(
       const matched = await glob(input, { cwd, onlyFiles: true, ignore: ['**/node_modules/**', '**/.git/**'], expandDirectories: false });
       matched.sort();
       if (matched.length === 0) missing.push(input);
-      for (const f of matched) add(f);
+      for (const f of matched) if (options.libraries || !(await isLibraryFile(join(cwd, f)))) add(f);
       continue;
     }
     missing.push(input);
@@ -69,6 +78,11 @@ async function walk(dir: string, depth = 0, visited = new Set<string>()): Promis
     else if (entry.isFile() && MAP_FILE.test(entry.name)) out.push(full);
   }
   return out;
+}
+
+async function isLibraryFile(path: string): Promise<boolean> {
+  const text = await readFile(path, 'utf8').catch(() => '');
+  return looksLikeLibrary(text);
 }
 
 export function displayName(file: string): string {

@@ -11,8 +11,29 @@ export interface LoadedJourney {
   lineCounter: LineCounter;
   /** The document as plain JavaScript values; not yet known to follow the schema. */
   data: unknown;
-  /** Where a JSON pointer's value (or, with `key`, its key) is written. */
+  /**
+   * Where a JSON pointer's value (or, with `key`, its key) is written in this file. For an entry
+   * merged from a library, the map's `include` entry that brought it in; `included.origin` gives
+   * the exact place in the library.
+   */
   locate(pointer: string | readonly PathSegment[], options?: { key?: boolean }): SourcePosition;
+  /** Present when personas or channels were merged into `data` from libraries (`include`). */
+  included?: IncludedFiles;
+}
+
+/** A library read through `include`, and the index of the map's own entry that led to it. */
+export interface IncludedLibrary {
+  journey: LoadedJourney;
+  via: number;
+}
+
+export interface IncludedFiles {
+  /** Every library merged, in the order their entries follow the map's own. */
+  libraries: IncludedLibrary[];
+  /** For a pointer into an entry merged from a library: the library, and the path inside it. */
+  origin(pointer: string | readonly PathSegment[]): { library: LoadedJourney; via: number; path: PathSegment[] } | undefined;
+  /** The index of the map's `include` entry through which a file (as named in findings) was read. */
+  via(file: string): number | undefined;
 }
 
 export interface ParseResult {

@@ -106,6 +106,10 @@ export interface JourneyMap {
    */
   updated?: string;
   /**
+   * Library files whose personas and channels this map uses, as paths relative to this file (docs/git.md#shared-personas-and-channels).
+   */
+  include?: string[];
+  /**
    * The customers the journey is drawn for, ranked by priority.
    */
   personas?: Persona[];

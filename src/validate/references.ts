@@ -13,14 +13,14 @@ const WELL_KNOWN_IDS = WELL_KNOWN_CHANNELS.map((c) => c.id);
  * Checks what a schema cannot: ids are unique across the whole map, and every persona, channel
  * and KPI a touchpoint names exists. Runs on a map that already follows the schema.
  */
-export function checkReferences(map: JourneyMap): ReferenceProblem[] {
+export function checkReferences(map: JourneyMap, where: (path: PathSegment[]) => string = toPointer): ReferenceProblem[] {
   const problems: ReferenceProblem[] = [];
   const owners = new Map<string, { kind: string; path: PathSegment[] }>();
   const declare = (kind: string, id: string, path: PathSegment[]) => {
     const first = owners.get(id);
     if (first) {
-      const where = first.kind === kind ? `another ${kind}` : `a ${first.kind}`;
-      problems.push({ pointer: toPointer([...path, 'id']), message: `duplicate id \`${id}\`: already used by ${where} (${toPointer(first.path)})` });
+      const other = first.kind === kind ? `another ${kind}` : `a ${first.kind}`;
+      problems.push({ pointer: toPointer([...path, 'id']), message: `duplicate id \`${id}\`: already used by ${other} (${where(first.path)})` });
     } else {
       owners.set(id, { kind, path });
     }

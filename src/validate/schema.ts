@@ -24,3 +24,25 @@ export function schemaValidator(): ValidateFunction {
 }
 
 export type SchemaError = ErrorObject;
+
+/** Path of the library schema (schemas/library.schema.json), which refers to the journey schema's definitions. */
+export const LIBRARY_SCHEMA_PATH = new URL('../../schemas/library.schema.json', import.meta.url);
+
+let libraryCompiled: ValidateFunction | undefined;
+
+/**
+ * The validator of library files. Only maps that include libraries need it, so it is compiled
+ * on first use rather than ahead of time, keeping the compiler off every other run's path.
+ */
+export function librarySchemaValidator(): ValidateFunction {
+  if (libraryCompiled) return libraryCompiled;
+  const require = createRequire(import.meta.url);
+  const Ajv2020 = require('ajv/dist/2020').default as typeof import('ajv').default;
+  const addFormats = require('ajv-formats').default as (ajv: unknown, formats: string[]) => void;
+  const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, strictTypes: false, strictRequired: false, allowUnionTypes: true });
+  addFormats(ajv, ['date']);
+  // The library schema names the journey schema by its file name, as editors resolve it.
+  ajv.addSchema(journeySchema(), 'journey.schema.json');
+  libraryCompiled = ajv.compile(JSON.parse(readFileSync(LIBRARY_SCHEMA_PATH, 'utf8')) as Record<string, unknown>);
+  return libraryCompiled;
+}

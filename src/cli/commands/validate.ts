@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { expandInputs } from '../../load/index.js';
-import { hasIoFailure, loadAndValidate } from '../../pipeline.js';
+import { collectReports, hasIoFailure, loadAndValidate } from '../../pipeline.js';
 import { FORMATTER_NAMES, loadFormatter } from '../../report/formatters/index.js';
 import { useColor } from '../../report/color.js';
 import { CliError, EXIT } from '../errors.js';
@@ -33,7 +33,7 @@ export async function runValidate(paths: string[], options: ValidateOptions): Pr
   if (files.length === 0 && missing.length === 0) throw new CliError(`no journey maps (.yaml or .yml files) found in ${paths.join(', ')}`);
   const checked = [];
   for (const file of files) checked.push(await loadAndValidate(file));
-  const reports = checked.map((c) => c.report);
+  const reports = collectReports(checked);
   const formatter = (await loadFormatter(options.format))!;
   const invalid = reports.some((r) => r.diagnostics.some((d) => d.severity === 'error'));
   const text =

@@ -27,9 +27,23 @@ export function guardOutput(output: string, inputs: readonly string[]): void {
   }
 }
 
+let stdoutClosed = false;
+
+/**
+ * A reader that goes away (`journey lint … | head`) closes the pipe. That is no error worth a
+ * stack trace, and no reason to change the exit code: the run goes on without printing, so CI
+ * with `pipefail` still sees whether the maps have errors.
+ */
+export function watchStdout(): void {
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE' || error.code === 'ERR_STREAM_DESTROYED') stdoutClosed = true;
+    else throw error;
+  });
+}
+
 export function writeStdout(text: string | Uint8Array): Promise<void> {
   return new Promise((done) => {
-    if (text.length === 0) return done();
+    if (text.length === 0 || stdoutClosed) return done();
     process.stdout.write(text, () => done());
   });
 }

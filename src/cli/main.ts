@@ -2,15 +2,13 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { COMMANDS } from './commands/index.js';
 import { CliError, EXIT } from './errors.js';
+import { watchStdout } from './io.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 export const VERSION = pkg.version;
 
 export async function main(argv: readonly string[] = process.argv): Promise<void> {
-  // A reader that goes away (`journey … | head`) is not an error worth a stack trace.
-  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  });
+  watchStdout();
 
   const program = new Command('journey')
     .description('Customer journey maps as code: validate, lint and render journey maps written in YAML.')

@@ -6,5 +6,7 @@ import type { Command } from 'commander';
  */
 export const COMMANDS: ReadonlyArray<() => Promise<{ register(program: Command): void }>> = [
   () => import('./validate.js'),
+  () => import('./lint.js'),
+  () => import('./rules.js'),
   () => import('./schema.js'),
 ];

@@ -7,6 +7,10 @@ import type { Formatter } from '../types.js';
 const FORMATTERS: Record<string, () => Promise<{ default: Formatter }>> = {
   stylish: () => import('./stylish.js'),
   json: () => import('./json.js'),
+  sarif: () => import('./sarif.js'),
+  junit: () => import('./junit.js'),
+  github: () => import('./github.js'),
+  markdown: () => import('./markdown.js'),
 };
 
 export const FORMATTER_NAMES = Object.keys(FORMATTERS);

@@ -1,0 +1,56 @@
+import { resolve } from 'node:path';
+import { compareDiagnostics } from '../diagnostic.js';
+import { expandInputs } from '../load/index.js';
+import { loadAndValidate } from '../pipeline.js';
+import type { FileReport } from '../report/types.js';
+import { ConfigFinder, settingsFor } from './config.js';
+import { lintJourney } from './engine.js';
+
+export interface LintRunOptions {
+  /** A configuration file to use for every map instead of looking for one. */
+  configFile?: string;
+  reportUnusedDisable?: boolean;
+  cwd?: string;
+}
+
+export interface LintRunResult {
+  /** One report per linted file, in the order the inputs named them. */
+  reports: FileReport[];
+  /** Files skipped because a configuration's `ignore` matched them. */
+  ignored: string[];
+  /** Inputs that named no file. */
+  missing: string[];
+}
+
+/**
+ * Lints files, directories and globs: each file is loaded and validated, and only a valid map
+ * goes through the rules, with the configuration that applies to it. A configuration problem
+ * throws a ConfigError; a map's problems are findings in its report.
+ */
+export async function lintPaths(paths: readonly string[], options: LintRunOptions = {}): Promise<LintRunResult> {
+  const cwd = options.cwd ?? process.cwd();
+  const { files, missing } = await expandInputs(paths, cwd);
+  const finder = new ConfigFinder(cwd, options.configFile);
+  const reports: FileReport[] = [];
+  const ignored: string[] = [];
+  for (const file of files) {
+    const absolute = file === '-' ? file : resolve(cwd, file);
+    const config = await finder.configFor(file);
+    if (config?.isIgnored(absolute)) {
+      ignored.push(file);
+      continue;
+    }
+    // Paths are read from the process's directory: keep the name the user gave when it leads to the same file.
+    const checked = await loadAndValidate(file === '-' || resolve(file) === absolute ? file : absolute);
+    const report = checked.report;
+    if (checked.map && checked.journey) {
+      const findings = lintJourney(checked.map, checked.journey, {
+        rules: settingsFor(config, absolute),
+        reportUnusedDisable: options.reportUnusedDisable ?? false,
+      });
+      report.diagnostics = [...report.diagnostics, ...findings].sort(compareDiagnostics);
+    }
+    reports.push(report);
+  }
+  return { reports, ignored, missing };
+}

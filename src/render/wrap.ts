@@ -1,0 +1,84 @@
+/**
+ * Greedy word wrapping. Mermaid measures text in the browser, which a text renderer cannot; a
+ * character budget is a close, deterministic stand-in for sizing boxes. Terminal tables measure
+ * with {@link displayWidth}, the columns a terminal gives each character.
+ */
+export function wrapWords(text: string, width: number, measure: (s: string) => number = (s) => [...s].length): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/ +/).filter(Boolean)) {
+    if (line && measure(line) + 1 + measure(word) <= width) {
+      line += ` ${word}`;
+      continue;
+    }
+    if (line) lines.push(line);
+    line = '';
+    if (measure(word) <= width) {
+      line = word;
+      continue;
+    }
+    // A word longer than the line is cut between characters (never inside one, so an emoji or an
+    // accented letter stays whole), as a browser does when it cannot break elsewhere.
+    for (const grapheme of graphemes(word)) {
+      if (line && measure(line + grapheme) > width) {
+        lines.push(line);
+        line = '';
+      }
+      line += grapheme;
+    }
+  }
+  if (line) lines.push(line);
+  return lines.length > 0 ? lines : [''];
+}
+
+const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+export function graphemes(text: string): string[] {
+  return Array.from(segmenter.segment(text), (s) => s.segment);
+}
+
+// Emoji (with modifiers, variation selectors and joiners) and flag pairs take two columns.
+const EMOJI = /\p{Extended_Pictographic}(?:\p{Emoji_Modifier}|\uFE0F|\u20E3)*(?:\u200D\p{Extended_Pictographic}(?:\p{Emoji_Modifier}|\uFE0F|\u20E3)*)*|\p{Regional_Indicator}{2}/gu;
+
+/**
+ * Columns a string takes on a terminal: 2 for emoji and East Asian wide characters, 0 for
+ * combining accents and controls, 1 otherwise. It follows the rules cli-table3 lays out cells
+ * with, erring on the wide side so that a line measured to fit is never cut by the table.
+ */
+export function displayWidth(text: string): number {
+  let width = 0;
+  const rest = text.replace(EMOJI, () => {
+    width += 2;
+    return '';
+  });
+  for (const char of rest) {
+    const code = char.codePointAt(0)!;
+    if (code <= 0x1f || (code >= 0x7f && code <= 0x9f)) continue;
+    if (code >= 0x300 && code <= 0x36f) continue;
+    width += isWide(code) ? 2 : 1;
+  }
+  return width;
+}
+
+function isWide(code: number): boolean {
+  return (
+    (code >= 0x1100 && code <= 0x115f) ||
+    code === 0x2329 ||
+    code === 0x232a ||
+    (code >= 0x2e80 && code <= 0x3247 && code !== 0x303f) ||
+    (code >= 0x3250 && code <= 0x4dbf) ||
+    (code >= 0x4e00 && code <= 0xa4c6) ||
+    (code >= 0xa960 && code <= 0xa97c) ||
+    (code >= 0xac00 && code <= 0xd7a3) ||
+    (code >= 0xf900 && code <= 0xfaff) ||
+    (code >= 0xfe10 && code <= 0xfe19) ||
+    (code >= 0xfe30 && code <= 0xfe6b) ||
+    (code >= 0xff01 && code <= 0xff60) ||
+    (code >= 0xffe0 && code <= 0xffe6) ||
+    (code >= 0x1b000 && code <= 0x1b001) ||
+    (code >= 0x1f200 && code <= 0x1f251) ||
+    (code >= 0x1f300 && code <= 0x1f64f) ||
+    (code >= 0x1f900 && code <= 0x1f9ff) ||
+    (code >= 0x20000 && code <= 0x3fffd)
+  );
+}

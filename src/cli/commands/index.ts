@@ -9,4 +9,5 @@ export const COMMANDS: ReadonlyArray<() => Promise<{ register(program: Command):
   () => import('./lint.js'),
   () => import('./rules.js'),
   () => import('./schema.js'),
+  () => import('./render.js'),
 ];

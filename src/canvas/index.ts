@@ -1,0 +1,121 @@
+import type { JourneyMap } from '../model/journey.js';
+import { CanvasError } from './errors.js';
+import { fontFiles, loadFontSet, Measurer, type FontSet } from './font/fonts.js';
+import { htmlPage } from './html.js';
+import { DEFAULT_SLOT_WIDTH, layoutCanvas } from './layout/canvas.js';
+import type { Scene } from './layout/scene.js';
+import { buildView } from './layout/view.js';
+import { svgToPng } from './png.js';
+import { sceneToSvg } from './svg.js';
+import { resolveTheme, type BrandTheme, type Theme } from './theme.js';
+
+export { CanvasError } from './errors.js';
+export { THEMES, THEME_SCHEMA, resolveTheme, type Theme, type BrandTheme, type ThemeColors } from './theme.js';
+export { LANES, type LaneId } from './layout/view.js';
+export type { Scene, Cell, TextBox, Rect, Shape } from './layout/scene.js';
+
+export type CanvasFormat = 'svg' | 'png' | 'html';
+export type SlideRatio = '16:9' | '4:3';
+
+export interface CanvasOptions {
+  format: CanvasFormat;
+  /** Fit the drawing to a slide (1920×1080 or 1440×1080) instead of to its content. */
+  slide?: SlideRatio;
+  /** Pixel density of the PNG (1 = one pixel per SVG unit). */
+  scale?: number;
+  /** light, dark, or a theme object (a complete theme or a brand theme from the configuration). */
+  theme?: string | Theme | BrandTheme;
+  /** Only the touchpoints of this persona id. */
+  persona?: string;
+  /** Only this phase id. */
+  phase?: string;
+  /** Lanes to draw, in this order (default: every lane the map fills). */
+  lanes?: string[];
+}
+
+export const SLIDES: Readonly<Record<SlideRatio, { width: number; height: number }>> = {
+  '16:9': { width: 1920, height: 1080 },
+  '4:3': { width: 1440, height: 1080 },
+};
+
+/** Touchpoint column widths tried when fitting a slide; the one that gives the largest text wins. */
+const SLIDE_SLOT_WIDTHS = [140, 155, 170, 185, 200, 220, 240, 265, 290, 320];
+
+/**
+ * Lays the canvas out without writing it: the scene holds every cell and text box, which is what
+ * the geometry tests check.
+ */
+export function layoutJourneyCanvas(
+  map: JourneyMap,
+  options: Omit<CanvasOptions, 'format' | 'scale'> = {},
+): { scene: Scene; fonts: FontSet; theme: Theme; measurer: Measurer } {
+  const theme = resolveTheme(options.theme);
+  const fonts = loadFontSet(theme.fontFiles);
+  const measurer = new Measurer(fonts);
+  const view = buildView(map, options);
+  if (!options.slide) return { scene: layoutCanvas(view, theme, measurer), fonts, theme, measurer };
+
+  const slide = SLIDES[options.slide];
+  if (!slide) throw new CanvasError(`unknown slide format '${String(options.slide)}' (expected ${Object.keys(SLIDES).join(' or ')})`);
+  // The largest text wins, among the layouts that cut the fewest words in the middle.
+  let best: { scene: Scene; scale: number } | undefined;
+  for (const slotWidth of SLIDE_SLOT_WIDTHS) {
+    const scene = layoutCanvas(view, theme, measurer, slotWidth);
+    const scale = Math.min(slide.width / scene.width, slide.height / scene.height);
+    const better = !best || scene.cutWords < best.scene.cutWords || (scene.cutWords === best.scene.cutWords && scale > best.scale + 1e-9);
+    if (better) best = { scene, scale };
+  }
+  const { scene, scale } = best!;
+  scene.slide = {
+    width: slide.width,
+    height: slide.height,
+    scale,
+    x: (slide.width - scene.width * scale) / 2,
+    y: (slide.height - scene.height * scale) / 2,
+    contentWidth: scene.width,
+    contentHeight: scene.height,
+  };
+  return { scene, fonts, theme, measurer };
+}
+
+/**
+ * Draws a journey map as a slide-ready canvas: SVG and HTML as text, PNG as bytes.
+ * Throws CanvasError for a request it cannot honour (unknown lane, persona, phase or theme…).
+ */
+export async function renderCanvas(map: JourneyMap, options: CanvasOptions): Promise<string | Uint8Array> {
+  const format = options.format;
+  if (format !== 'svg' && format !== 'png' && format !== 'html') {
+    throw new CanvasError(`unknown canvas format '${String(format)}' (expected svg, png or html)`);
+  }
+  const scale = options.scale ?? 1;
+  if (typeof scale !== 'number' || !Number.isFinite(scale) || scale <= 0 || scale > 16) {
+    throw new CanvasError(`scale must be a number above 0 and at most 16, not ${String(options.scale)}`);
+  }
+  const { scene, fonts, measurer } = layoutJourneyCanvas(map, options);
+  const width = scene.slide?.width ?? scene.width;
+  const height = scene.slide?.height ?? scene.height;
+  switch (format) {
+    case 'svg':
+      return sceneToSvg(scene, { standalone: true });
+    case 'html':
+      return htmlPage(sceneToSvg(scene, { standalone: false }), {
+        title: scene.title,
+        lang: scene.lang,
+        background: scene.background,
+        fonts,
+        width,
+        text: scene.texts.map((t) => t.lines.join(' ')).join(' '),
+      });
+    case 'png':
+      return svgToPng(
+        sceneToSvg(scene, { standalone: true, textFilter: (line) => measurer.drawableText(line) }),
+        width,
+        height,
+        scale,
+        fontFiles(fonts),
+        fonts.family,
+      );
+  }
+}
+
+export { DEFAULT_SLOT_WIDTH };

@@ -1,0 +1,142 @@
+import type { LifecycleStage } from '../model/journey.js';
+
+/**
+ * The words the canvas adds around the map's own text. A map written in French gets French
+ * labels (the tool's first users work in French); every other language gets English ones.
+ */
+export interface Labels {
+  lanes: Record<'goal' | 'actions' | 'channels' | 'emotions' | 'pain_points' | 'opportunities' | 'owners' | 'kpis', string>;
+  stages: Record<LifecycleStage, string>;
+  persona: string;
+  personas: string;
+  owner: string;
+  version: string;
+  updated: string;
+  scope: string;
+  journeyKpis: string;
+  target: string;
+  actual: string;
+  noTarget: string;
+  notMeasured: string;
+  noEmotion: string;
+  status: { met: string; missed: string; unknown: string };
+  emotions: [string, string, string, string, string];
+  channelTypes: { digital: string; physical: string; human: string; unknown: string };
+  legend: { emotion: string; channels: string; kpis: string };
+  description(phases: number, touchpoints: number, personas: string[]): string;
+  decimal: string;
+  group: string;
+}
+
+const EN: Labels = {
+  lanes: {
+    goal: 'Customer goal',
+    actions: 'Touchpoints',
+    channels: 'Channels',
+    emotions: 'Emotion',
+    pain_points: 'Pain points',
+    opportunities: 'Opportunities',
+    owners: 'Owners',
+    kpis: 'KPIs',
+  },
+  stages: {
+    awareness: 'Awareness',
+    consideration: 'Consideration',
+    purchase: 'Purchase',
+    onboarding: 'Onboarding',
+    usage: 'Usage',
+    retention: 'Retention',
+    advocacy: 'Advocacy',
+  },
+  persona: 'Persona',
+  personas: 'Personas',
+  owner: 'Owner',
+  version: 'Version',
+  updated: 'updated',
+  scope: 'Scope',
+  journeyKpis: 'Journey KPIs',
+  target: 'target',
+  actual: 'actual',
+  noTarget: 'no target',
+  notMeasured: 'not measured',
+  noEmotion: 'no emotion recorded',
+  status: { met: 'on target', missed: 'below target', unknown: 'no status' },
+  emotions: ['very negative', 'negative', 'neutral', 'positive', 'very positive'],
+  channelTypes: { digital: 'digital', physical: 'physical', human: 'human', unknown: 'undeclared' },
+  legend: { emotion: 'Emotion', channels: 'Channels', kpis: 'KPIs' },
+  description(phases, touchpoints, personas) {
+    const who = personas.length ? ` for ${personas.join(', ')}` : '';
+    return `Customer journey map${who}: ${phases} phase${phases === 1 ? '' : 's'} and ${touchpoints} touchpoint${touchpoints === 1 ? '' : 's'}, with channels, emotions, pain points, opportunities and KPIs.`;
+  },
+  decimal: '.',
+  group: ',',
+};
+
+const FR: Labels = {
+  lanes: {
+    goal: 'Objectif client',
+    actions: 'Points de contact',
+    channels: 'Canaux',
+    emotions: 'Émotion',
+    pain_points: 'Irritants',
+    opportunities: 'Opportunités',
+    owners: 'Responsables',
+    kpis: 'Indicateurs',
+  },
+  stages: {
+    awareness: 'Sensibilisation',
+    consideration: 'Considération',
+    purchase: 'Achat',
+    onboarding: 'Prise en main',
+    usage: 'Usage',
+    retention: 'Fidélisation',
+    advocacy: 'Recommandation',
+  },
+  persona: 'Persona',
+  personas: 'Personas',
+  owner: 'Responsable',
+  version: 'Version',
+  updated: 'mise à jour le',
+  scope: 'Périmètre',
+  journeyKpis: 'Indicateurs du parcours',
+  target: 'cible',
+  actual: 'mesuré',
+  noTarget: 'sans cible',
+  notMeasured: 'non mesuré',
+  noEmotion: 'émotion non renseignée',
+  status: { met: 'cible atteinte', missed: 'sous la cible', unknown: 'sans statut' },
+  emotions: ['très négative', 'négative', 'neutre', 'positive', 'très positive'],
+  channelTypes: { digital: 'numérique', physical: 'physique', human: 'humain', unknown: 'non déclaré' },
+  legend: { emotion: 'Émotion', channels: 'Canaux', kpis: 'Indicateurs' },
+  description(phases, touchpoints, personas) {
+    const who = personas.length ? ` pour ${personas.join(', ')}` : '';
+    return `Carte du parcours client${who} : ${phases} phase${phases > 1 ? 's' : ''} et ${touchpoints} point${touchpoints > 1 ? 's' : ''} de contact, avec canaux, émotions, irritants, opportunités et indicateurs.`;
+  },
+  decimal: ',',
+  // A no-break space keeps "36 800" on one line.
+  group: '\u00a0',
+};
+
+export function labelsFor(lang: string | undefined): Labels {
+  return lang && /^fr\b/i.test(lang) ? FR : EN;
+}
+
+/** Formats a KPI value the same way on every machine (no locale data involved). */
+export function formatNumber(value: number, labels: Labels): string {
+  if (!Number.isFinite(value)) return String(value);
+  const rounded = Math.round(value * 100) / 100;
+  const negative = rounded < 0;
+  const [whole, fraction] = Math.abs(rounded).toFixed(2).replace(/\.?0+$/, '').split('.') as [string, string?];
+  const grouped = whole.length > 4 ? whole.replace(/\B(?=(\d{3})+(?!\d))/g, labels.group) : whole;
+  return `${negative ? '−' : ''}${grouped}${fraction ? labels.decimal + fraction : ''}`;
+}
+
+/** A value with its unit: "48%", "4.8×", "4.4/5", "8 days". */
+export function formatValue(value: number, unit: string, labels: Labels): string {
+  const number = formatNumber(value, labels);
+  if (!unit) return number;
+  if (unit === '×' || unit.startsWith('/')) return number + unit;
+  // French sets a (no-break) space before the percent sign; English does not.
+  if (unit === '%') return labels === FR ? `${number}\u00a0%` : `${number}%`;
+  return `${number}\u00a0${unit}`;
+}

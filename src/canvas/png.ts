@@ -1,0 +1,34 @@
+import { CanvasError } from './errors.js';
+import { BUNDLED_FAMILY } from './font/fonts.js';
+import { encodeOpaquePng } from './png-encode.js';
+
+/** Past this many pixels a raster would take hundreds of megabytes; a smaller scale is asked for. */
+export const MAX_PIXELS = 80_000_000;
+
+/**
+ * Rasterises the canvas SVG with resvg, using only the given font files, so the picture is the
+ * same whatever fonts the machine has. resvg is loaded here, on demand, never by the lint path.
+ */
+export async function svgToPng(svg: string, width: number, height: number, scale: number, fontFiles: string[], family: string): Promise<Uint8Array> {
+  const pixels = Math.ceil(width * scale) * Math.ceil(height * scale);
+  if (pixels > MAX_PIXELS) {
+    throw new CanvasError(
+      `the image would be ${Math.ceil(width * scale)}×${Math.ceil(height * scale)} pixels, too large to render; lower the scale or fit it to a slide`,
+    );
+  }
+  const { Resvg } = await import('@resvg/resvg-js');
+  const resvg = new Resvg(svg, {
+    fitTo: { mode: 'zoom', value: scale },
+    font: {
+      loadSystemFonts: false,
+      fontFiles,
+      defaultFontFamily: family || BUNDLED_FAMILY,
+      sansSerifFamily: family || BUNDLED_FAMILY,
+    },
+    shapeRendering: 2,
+    textRendering: 1,
+    logLevel: 'off',
+  });
+  const image = resvg.render();
+  return encodeOpaquePng(image.pixels, image.width, image.height) ?? new Uint8Array(image.asPng());
+}

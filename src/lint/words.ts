@@ -45,7 +45,7 @@ const FEEDBACK_WORDS = [
   'feedback*', 'survey*', 'questionnaire*', 'enquête*', 'sondage*', 'avis',
   "retour d'expérience", "retours d'expérience", 'retour client*', 'retours client*',
   'voix du client', 'voice of the customer', 'satisfaction', 'nps', 'csat', 'net promoter',
-  'customer effort', 'commentaire*', 'rating*', 'rate us', 'évaluer', 'évaluez', 'interview*',
+  'customer effort', 'commentaire*', 'rating*', 'rate', 'noter', 'notez', 'évaluer', 'évaluez', 'interview*',
 ];
 
 const LOYALTY_WORDS = [

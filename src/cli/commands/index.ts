@@ -10,4 +10,5 @@ export const COMMANDS: ReadonlyArray<() => Promise<{ register(program: Command):
   () => import('./rules.js'),
   () => import('./schema.js'),
   () => import('./render.js'),
+  () => import('./fmt.js'),
 ];

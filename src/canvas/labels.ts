@@ -124,9 +124,10 @@ export function labelsFor(lang: string | undefined): Labels {
 /** Formats a KPI value the same way on every machine (no locale data involved). */
 export function formatNumber(value: number, labels: Labels): string {
   if (!Number.isFinite(value)) return String(value);
-  const rounded = Math.round(value * 100) / 100;
-  const negative = rounded < 0;
-  const [whole, fraction] = Math.abs(rounded).toFixed(2).replace(/\.?0+$/, '').split('.') as [string, string?];
+  // Rounded on the magnitude, so that −2.5 and 2.5 round alike.
+  const magnitude = Math.round(Math.abs(value) * 100) / 100;
+  const negative = value < 0 && magnitude > 0;
+  const [whole, fraction] = magnitude.toFixed(2).replace(/\.?0+$/, '').split('.') as [string, string?];
   const grouped = whole.length > 4 ? whole.replace(/\B(?=(\d{3})+(?!\d))/g, labels.group) : whole;
   return `${negative ? '−' : ''}${grouped}${fraction ? labels.decimal + fraction : ''}`;
 }

@@ -100,7 +100,7 @@ export class Measurer {
 
   constructor(readonly fonts: FontSet) {}
 
-  /** Width of a single-line string, including letter spacing between its graphemes. */
+  /** Width of a single-line string; letter spacing follows every grapheme, as SVG renderers apply it. */
   width(text: string, size: number, weight: Weight = 400, letterSpacing = 0): number {
     let em = 0;
     let count = 0;
@@ -108,7 +108,7 @@ export class Measurer {
       em += this.graphemeEm(segment, weight);
       count++;
     }
-    return em * size + Math.max(0, count - 1) * letterSpacing;
+    return em * size + count * letterSpacing;
   }
 
   /** Width of one grapheme cluster, in ems (cached: maps repeat the same letters endlessly). */

@@ -32,7 +32,7 @@ export function wrapText(measurer: Measurer, text: string, maxWidth: number, sty
   const source = style.uppercase ? text.toLocaleUpperCase('en') : text;
   const spacing = style.letterSpacing ?? 0;
   const measure = (s: string) => measurer.width(s, style.size, style.weight, spacing);
-  const spaceWidth = measure(' ') + spacing;
+  const spaceWidth = measure(' ');
   const lines: string[] = [];
   let widest = 0;
   let cuts = 0;
@@ -94,8 +94,8 @@ function cutToWidth(
   let text = '';
   let width = 0;
   for (const { segment } of graphemes.segment(word)) {
-    const advance = measurer.graphemeEm(segment, weight) * size;
-    const next = text ? width + spacing + advance : advance;
+    const advance = measurer.graphemeEm(segment, weight) * size + spacing;
+    const next = width + advance;
     if (text && next > maxWidth) {
       pieces.push({ text, width });
       text = segment;

@@ -1,0 +1,124 @@
+import { createRequire } from 'node:module';
+import { XMLParser } from 'fast-xml-parser';
+import { describe, expect, it } from 'vitest';
+import { CanvasError, layoutJourneyCanvas, renderCanvas, resolveTheme, THEME_SCHEMA, THEMES, type Theme } from '../../src/canvas/index.js';
+import type { JourneyMap } from '../../src/model/journey.js';
+import { sampleMaps } from './helpers.js';
+
+const require = createRequire(import.meta.url);
+const Ajv2020 = require('ajv/dist/2020').default as typeof import('ajv').default;
+
+const maps = await sampleMaps();
+const twoPersonas = maps.find((m) => m.name.includes('two-personas'))!.map;
+
+describe('canvas options', () => {
+  it('draws the chosen lanes in the chosen order', () => {
+    const { scene } = layoutJourneyCanvas(twoPersonas, { lanes: ['kpis', 'pain_points', 'emotion'] });
+    const labels = scene.texts.filter((t) => /^label:[^:]+:name$/.test(t.id)).sort((a, b) => a.y - b.y);
+    expect(labels.map((t) => t.id)).toEqual(['label:kpis:name', 'label:pain-points:name', 'label:emotions:name']);
+    expect(scene.texts.some((t) => t.id.startsWith('touchpoints:'))).toBe(false);
+  });
+
+  it('shows, without a choice, only the lanes the map fills', () => {
+    const bare: JourneyMap = { journeykit: 1, title: 'Bare', phases: [{ id: 'a', name: 'A', stage: 'awareness', touchpoints: [{ id: 't', name: 'T' }] }] };
+    const { scene } = layoutJourneyCanvas(bare);
+    expect(scene.texts.filter((t) => t.id.startsWith('label:') && t.id.endsWith(':name')).map((t) => t.id)).toEqual(['label:touchpoints:name']);
+  });
+
+  it('names an unknown lane, persona, phase or theme, with a suggestion', () => {
+    expect(() => layoutJourneyCanvas(twoPersonas, { lanes: ['emotins'] })).toThrow(new CanvasError("unknown lane 'emotins'; did you mean `emotions`? (lanes: goal, touchpoints, channels, emotions, pain-points, opportunities, owners, kpis)"));
+    expect(() => layoutJourneyCanvas(twoPersonas, { persona: 'mya' })).toThrow(new CanvasError("unknown persona 'mya'; did you mean `maya`? (personas: maya, tom)"));
+    expect(() => layoutJourneyCanvas(twoPersonas, { phase: 'reviw' })).toThrow(/^unknown phase 'reviw'; did you mean `review`\? \(phases: search, apply, review\)$/);
+    expect(() => layoutJourneyCanvas(twoPersonas, { theme: 'sepia' })).toThrow(/^unknown theme 'sepia' \(expected light or dark/);
+    expect(() => layoutJourneyCanvas(twoPersonas, { slide: '21:9' as '16:9' })).toThrow(/unknown slide format '21:9'/);
+    expect(() => layoutJourneyCanvas(twoPersonas, { lanes: [' ', ''] })).toThrow(/no lane to draw/);
+  });
+
+  it('keeps one persona’s touchpoints and curve when a persona is chosen', () => {
+    const { scene } = layoutJourneyCanvas(twoPersonas, { persona: 'tom' });
+    const cards = scene.texts.filter((t) => /^touchpoints:.*:name$/.test(t.id)).map((t) => t.id);
+    // online-form concerns only Maya; the others concern Tom or everyone.
+    expect(cards).toEqual(['touchpoints:comparison-site:name', 'touchpoints:branch-poster:name', 'touchpoints:branch-meeting:name', 'touchpoints:welcome-call:name']);
+    expect(scene.texts.find((t) => t.id === 'personas-caption')!.lines).toEqual(['PERSONA']);
+  });
+
+  it('draws one phase when a phase is chosen, numbered as in the map', () => {
+    const { scene } = layoutJourneyCanvas(twoPersonas, { phase: 'apply' });
+    expect(scene.texts.filter((t) => /^phase:.*:name$/.test(t.id)).map((t) => t.lines.join(' '))).toEqual(['Application']);
+    expect(scene.texts.find((t) => t.id === 'phase:apply:stage')!.lines).toEqual(['02 · PURCHASE']);
+    // Journey-wide KPIs belong to the whole journey, not to one of its phases.
+    expect(scene.texts.some((t) => t.id.startsWith('kpi:journey:'))).toBe(false);
+  });
+
+  it('fits a slide exactly, centred', async () => {
+    const svg = (await renderCanvas(twoPersonas, { format: 'svg', slide: '4:3' })) as string;
+    expect(svg).toContain('width="1440" height="1080" viewBox="0 0 1440 1080"');
+    const { scene } = layoutJourneyCanvas(twoPersonas, { slide: '4:3' });
+    const s = scene.slide!;
+    expect(Math.min(1440 - s.contentWidth * s.scale, 1080 - s.contentHeight * s.scale)).toBeCloseTo(0, 6);
+    expect(s.x).toBeCloseTo((1440 - s.contentWidth * s.scale) / 2, 6);
+    expect(s.y).toBeCloseTo((1080 - s.contentHeight * s.scale) / 2, 6);
+  });
+
+  it('draws a gap, not a made-up value, where an emotion is missing', () => {
+    const { scene } = layoutJourneyCanvas(twoPersonas);
+    const missing = scene.texts.filter((t) => t.id.endsWith(':missing')).map((t) => t.id);
+    expect(missing).toEqual(['emotions:branch-poster:missing', 'emotions:welcome-call:missing']);
+  });
+
+  it('writes a title, a description and selectable text', async () => {
+    const svg = (await renderCanvas(twoPersonas, { format: 'svg' })) as string;
+    const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(svg);
+    expect(doc.svg.title['#text']).toBe('Opening a business bank account');
+    expect(doc.svg.desc['#text']).toMatch(/^Customer journey map for Maya, freelance designer, Tom, café owner: 3 phases and 5 touchpoints/);
+    expect(svg).toContain('>Comparison website</text>');
+    // One curve per persona, each with its colour and dash.
+    expect(svg).toMatch(/<path d="M[^"]*C[^"]*" fill="none" stroke="#0072B2" stroke-width="2.6"/);
+  });
+
+  it('rejects an unknown format', async () => {
+    await expect(renderCanvas(twoPersonas, { format: 'pdf' as 'svg' })).rejects.toThrow(/unknown canvas format 'pdf'/);
+  });
+});
+
+describe('themes', () => {
+  const validate = new Ajv2020({ allErrors: true, strict: true }).compile(THEME_SCHEMA);
+
+  it('publishes a strict JSON Schema for brand themes', () => {
+    expect(validate({ extends: 'dark', name: 'Volta', font: { family: 'Source Sans 3' }, colors: { phase: '#123456', personas: ['#fff', '#000000'], status: { met: '#0a0' } } })).toBe(true);
+    expect(validate({ colors: { phase: 'red' } })).toBe(false);
+    expect(validate({ colors: { phase: '#12345' } })).toBe(false);
+    expect(validate({ logo: 'logo.png' })).toBe(false);
+    expect(validate({ font: { family: 'x" onload="y' } })).toBe(false);
+    expect(validate({ colors: { emotions: ['#000', '#111', '#222'] } })).toBe(false);
+  });
+
+  it('covers every colour of the built-in themes', () => {
+    for (const theme of Object.values(THEMES)) {
+      const { name: _name, fontFamily: _f, fontFiles: _ff, colors } = theme as Theme;
+      expect(validate({ extends: theme.name, colors })).toBe(true);
+    }
+  });
+
+  it('lays a brand theme over a built-in one', () => {
+    const theme = resolveTheme({ extends: 'dark', font: { family: 'Volta Sans' }, colors: { phase: '#7A1F5C', status: { met: '#00AA00' } } });
+    expect(theme.colors.phase).toBe('#7A1F5C');
+    expect(theme.colors.status).toEqual({ ...THEMES.dark.colors.status, met: '#00AA00' });
+    expect(theme.colors.background).toBe(THEMES.dark.colors.background);
+    expect(theme.fontFamily.startsWith('Volta Sans, Inter')).toBe(true);
+  });
+
+  it('refuses colours and font names that could break out of an attribute', () => {
+    expect(() => resolveTheme({ colors: { phase: '#000" onload="x' } })).toThrow(/colors.phase must be a colour like #1E3A5F/);
+    expect(() => resolveTheme({ ...THEMES.light, fontFamily: 'Inter"/><script>' })).toThrow(/font family may only hold/);
+    expect(() => resolveTheme({ colors: { emotions: ['#000'] as never } })).toThrow(/five colours/);
+    expect(() => resolveTheme({ extends: 'sepia' as 'dark' })).toThrow(/'extends' must be light or dark/);
+  });
+
+  it('paints the map with the brand colours', async () => {
+    const svg = (await renderCanvas(twoPersonas, { format: 'svg', theme: { colors: { phase: '#7A1F5C', background: '#FAFAF5' } } })) as string;
+    expect(svg).toContain('fill="#7A1F5C"');
+    expect(svg).toContain('<rect width="');
+    expect(svg).toMatch(/<rect width="[\d.]+" height="[\d.]+" fill="#FAFAF5"\/>/);
+  });
+});

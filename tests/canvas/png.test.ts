@@ -1,0 +1,157 @@
+import { inflateSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { CanvasError, layoutJourneyCanvas, renderCanvas } from '../../src/canvas/index.js';
+import { Resvg } from '@resvg/resvg-js';
+import { fontFiles } from '../../src/canvas/font/fonts.js';
+import type { JourneyMap } from '../../src/model/journey.js';
+import { generateMap, sampleMaps } from './helpers.js';
+
+/** A PNG decoder for what the tests need: 8-bit RGB or RGBA, any row filter. */
+function decodePng(png: Uint8Array): { width: number; height: number; rgb(x: number, y: number): [number, number, number] } {
+  expect(Array.from(png.subarray(0, 8))).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  const view = new DataView(png.buffer, png.byteOffset, png.byteLength);
+  let at = 8;
+  let width = 0;
+  let height = 0;
+  let channels = 0;
+  const idat: Uint8Array[] = [];
+  while (at < png.length) {
+    const length = view.getUint32(at);
+    const type = String.fromCharCode(...png.subarray(at + 4, at + 8));
+    const data = png.subarray(at + 8, at + 8 + length);
+    if (type === 'IHDR') {
+      width = view.getUint32(at + 8);
+      height = view.getUint32(at + 12);
+      expect(data[8]).toBe(8);
+      channels = data[9] === 6 ? 4 : data[9] === 2 ? 3 : 0;
+      expect(channels).toBeGreaterThan(0);
+    }
+    if (type === 'IDAT') idat.push(data);
+    at += 12 + length;
+  }
+  const raw = inflateSync(Buffer.concat(idat));
+  const stride = width * channels;
+  const pixels = new Uint8Array(stride * height);
+  for (let y = 0; y < height; y++) {
+    const filter = raw[y * (stride + 1)]!;
+    for (let x = 0; x < stride; x++) {
+      const value = raw[y * (stride + 1) + 1 + x]!;
+      const left = x >= channels ? pixels[y * stride + x - channels]! : 0;
+      const up = y > 0 ? pixels[(y - 1) * stride + x]! : 0;
+      const upLeft = y > 0 && x >= channels ? pixels[(y - 1) * stride + x - channels]! : 0;
+      let predictor = 0;
+      if (filter === 1) predictor = left;
+      else if (filter === 2) predictor = up;
+      else if (filter === 3) predictor = (left + up) >> 1;
+      else if (filter === 4) {
+        const p = left + up - upLeft;
+        const pa = Math.abs(p - left);
+        const pb = Math.abs(p - up);
+        const pc = Math.abs(p - upLeft);
+        predictor = pa <= pb && pa <= pc ? left : pb <= pc ? up : upLeft;
+      }
+      pixels[y * stride + x] = (value + predictor) & 0xff;
+    }
+  }
+  return {
+    width,
+    height,
+    rgb: (x, y) => {
+      const i = y * stride + x * channels;
+      return [pixels[i]!, pixels[i + 1]!, pixels[i + 2]!];
+    },
+  };
+}
+
+const maps = await sampleMaps();
+const b2c = maps.find((m) => m.name.includes('two-personas'))!.map;
+
+function inkFraction(image: ReturnType<typeof decodePng>, x0: number, y0: number, x1: number, y1: number, background: [number, number, number]): number {
+  let ink = 0;
+  let total = 0;
+  for (let y = y0; y < y1; y += 2) {
+    for (let x = x0; x < x1; x += 2) {
+      const [r, g, b] = image.rgb(x, y);
+      if (Math.abs(r - background[0]) + Math.abs(g - background[1]) + Math.abs(b - background[2]) > 60) ink++;
+      total++;
+    }
+  }
+  return ink / total;
+}
+
+describe('canvas PNG', () => {
+  it('has the size of the SVG times the scale, and visible content where the layout put it', async () => {
+    const { scene } = layoutJourneyCanvas(b2c);
+    const png = decodePng((await renderCanvas(b2c, { format: 'png' })) as Uint8Array);
+    expect(png.width).toBe(Math.ceil(scene.width));
+    expect(png.height).toBe(Math.ceil(scene.height));
+    // The corner is the light background, the title is drawn in dark ink.
+    expect(png.rgb(2, 2)).toEqual([255, 255, 255]);
+    const title = scene.texts.find((t) => t.id === 'title')!;
+    expect(inkFraction(png, Math.floor(title.x), Math.floor(title.y), Math.floor(title.x + title.width), Math.floor(title.y + title.height), [255, 255, 255])).toBeGreaterThan(0.08);
+    // Every touchpoint card shows text.
+    for (const box of scene.texts.filter((t) => t.id.startsWith('touchpoints:') && t.id.endsWith(':name'))) {
+      expect(inkFraction(png, Math.floor(box.x), Math.floor(box.y), Math.ceil(box.x + box.width), Math.ceil(box.y + box.height), [255, 255, 255])).toBeGreaterThan(0.04);
+    }
+    // The right margin holds nothing.
+    expect(inkFraction(png, png.width - 20, 0, png.width, png.height, [255, 255, 255])).toBe(0);
+  });
+
+  it('renders at a scale and on a dark 16:9 slide', async () => {
+    const double = decodePng((await renderCanvas(b2c, { format: 'png', scale: 2 })) as Uint8Array);
+    const { scene } = layoutJourneyCanvas(b2c);
+    expect(double.width).toBe(Math.ceil(scene.width * 2));
+    const slide = decodePng((await renderCanvas(b2c, { format: 'png', slide: '16:9', theme: 'dark', scale: 0.5 })) as Uint8Array);
+    expect([slide.width, slide.height]).toEqual([960, 540]);
+    expect(slide.rgb(1, 1)).toEqual([0x12, 0x16, 0x1d]);
+    expect(inkFraction(slide, 0, 0, 960, 540, [0x12, 0x16, 0x1d])).toBeGreaterThan(0.05);
+  });
+
+  it('refuses a raster too large to hold in memory, and a scale that makes no sense', async () => {
+    const big = generateMap(3);
+    await expect(renderCanvas(big, { format: 'png', scale: 8 })).rejects.toThrow(CanvasError);
+    await expect(renderCanvas(big, { format: 'png', scale: 8 })).rejects.toThrow(/too large to render; lower the scale/);
+    for (const scale of [0, -1, Number.NaN, Infinity, 17]) {
+      await expect(renderCanvas(b2c, { format: 'png', scale })).rejects.toThrow(/scale must be a number/);
+    }
+  });
+
+  it('measures text at least as wide as the rasteriser draws it', () => {
+    // Kerning only tightens text, so measured advances must never fall short of the drawing.
+    const { fonts, measurer } = layoutJourneyCanvas(b2c);
+    const samples = [
+      'Remplacer son aspirateur chez Volta Maison',
+      'AVAWAY Typography, kerning: To Ta Vo Wa',
+      'Frais de livraison de 9,90 € découverts à l’étape finale',
+      'ÉTAPE « DÉCISION » — 48 % · cible 62 %',
+      'מסע לקוח ועוד',
+      'رحلة العميل الجديدة',
+    ];
+    for (const [weight, size] of [
+      [400, 40],
+      [600, 40],
+    ] as const) {
+      for (const text of samples) {
+        const escaped = text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+        const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="3000" height="100"><text x="10" y="60" font-family="Inter" font-size="${size}" font-weight="${weight}">${escaped}</text></svg>`;
+        const resvg = new Resvg(svg, { font: { loadSystemFonts: false, fontFiles: fontFiles(fonts), defaultFontFamily: 'Inter' } });
+        const drawn = resvg.getBBox()!;
+        const measured = measurer.width(text, size, weight);
+        // The ink box is a little narrower than the advances (side bearings); never wider.
+        expect(drawn.width).toBeLessThanOrEqual(measured + 0.5);
+        // Joined Arabic forms are narrower than the isolated ones measured; other scripts are close.
+        if (!/[\u0600-\u06FF]/u.test(text)) expect(drawn.width).toBeGreaterThan(measured * 0.94);
+      }
+    }
+  });
+});
+
+describe('canvas PNG of every sample map', () => {
+  for (const { name, map } of maps.slice(0, 3)) {
+    it(`renders ${name}`, async () => {
+      const png = decodePng((await renderCanvas(map as JourneyMap, { format: 'png', slide: '16:9', scale: 0.5 })) as Uint8Array);
+      expect([png.width, png.height]).toEqual([960, 540]);
+      expect(inkFraction(png, 0, 0, 960, 540, [255, 255, 255])).toBeGreaterThan(0.03);
+    });
+  }
+});

@@ -321,7 +321,7 @@ function getAjv(): Ajv {
   if (ajv) return ajv;
   const require = createRequire(import.meta.url);
   const Ajv2020 = require('ajv/dist/2020').default as typeof import('ajv').default;
-  ajv = new Ajv2020({ allErrors: true, strict: true, strictTypes: false, strictTuples: false, allowUnionTypes: true });
+  ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, strictTypes: false, strictTuples: false, allowUnionTypes: true });
   return ajv;
 }
 

@@ -23,9 +23,16 @@ export const github: Formatter = (reports) => {
   return lines.length > 0 ? lines.join('\n') + '\n' : '';
 };
 
-/** The escaping the runner undoes in a command's message. */
+/**
+ * The escaping the runner undoes in a command's message. Other control characters (ESC, BEL…)
+ * would reach the log viewer as they are, so they are dropped.
+ */
 export function escapeData(value: string): string {
-  return value.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return value
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')
+    .replace(/%/g, '%25')
+    .replace(/\r/g, '%0D')
+    .replace(/\n/g, '%0A');
 }
 
 /** In properties `:` and `,` separate fields, so they are escaped too. */

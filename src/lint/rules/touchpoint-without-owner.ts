@@ -12,6 +12,8 @@ export default defineRule({
   defaultOptions: {},
   check({ map, report }) {
     for (const { touchpoint, path } of touchpoints(map)) {
+      // Word of mouth happens between customers: no team of the company delivers it.
+      if (touchpoint.channel === 'word-of-mouth') continue;
       if (touchpoint.owner === undefined) report({ path, message: `touchpoint ${code(touchpoint.id)} has no owner: name the team accountable for it` });
     }
   },

@@ -11,15 +11,16 @@ const MAP = yaml`
       touchpoints:
         - { id: avis, name: Demande d'avis, channel: email, owner: CRM }
         - { id: bouche, name: Recommandation à l'entourage, channel: word-of-mouth }
+        - { id: salon, name: Salon professionnel, channel: event }
 `;
 
 testRule(rule, {
-  valid: [{ name: 'every touchpoint has an owner', map: edit(MAP, 'channel: word-of-mouth }', 'channel: word-of-mouth, owner: Marketing }') }],
+  valid: [{ name: 'every touchpoint has an owner, but word of mouth needs none', map: edit(MAP, 'channel: event }', 'channel: event, owner: Marketing }') }],
   invalid: [
     {
       name: 'a touchpoint nobody owns',
       map: MAP,
-      findings: [{ message: 'touchpoint `bouche` has no owner: name the team accountable for it', ...at(MAP, 9, '{ id: bouche') }],
+      findings: [{ message: 'touchpoint `salon` has no owner: name the team accountable for it', ...at(MAP, 10, '{ id: salon') }],
     },
   ],
 });

@@ -37,7 +37,7 @@ export function buildGrid(map: JourneyMap): Grid {
     lane('emotion', 'Emotion', (p) => tps(p).map((t) => `${t.name} (${signedEmotion(t.emotion)})`)),
     lane('pain_points', 'Pain points', (p) => tps(p).flatMap((t) => t.pain_points ?? [])),
     lane('opportunities', 'Opportunities', (p) => tps(p).flatMap((t) => t.opportunities ?? [])),
-    lane('kpis', 'KPIs (actual / target)', (p) => (p.kpis ?? []).map(kpiLine)),
+    lane('kpis', 'KPIs', (p) => (p.kpis ?? []).map(kpiLine)),
   );
   return { phases, lanes };
 }

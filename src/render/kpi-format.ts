@@ -21,7 +21,12 @@ export function formatTarget(kpi: Kpi): string {
 
 export const STATUS_WORD: Record<KpiStatus, string> = { met: 'met', missed: 'missed', unknown: 'no data' };
 
-/** One line per KPI for tables: `NPS: 32 / ≥ 40 (missed)`. */
+/** The measure against its target: `32 (target ≥ 40, missed)`. */
+export function kpiFigures(kpi: Kpi): string {
+  return `${formatValue(kpi, kpi.actual)} (target ${formatTarget(kpi)}, ${STATUS_WORD[kpiStatus(kpi)]})`;
+}
+
+/** One line per KPI for tables: `NPS: 32 (target ≥ 40, missed)`. */
 export function kpiLine(kpi: Kpi): string {
-  return `${kpi.name}: ${formatValue(kpi, kpi.actual)} / ${formatTarget(kpi)} (${STATUS_WORD[kpiStatus(kpi)]})`;
+  return `${kpi.name}: ${kpiFigures(kpi)}`;
 }

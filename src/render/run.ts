@@ -212,7 +212,8 @@ async function renderJobs(jobs: Job[], plan: Plan, options: RenderOptions): Prom
             format: plan.format as 'svg' | 'png' | 'html',
             slide: options.slide,
             scale: options.scale,
-            theme: options.theme,
+            // The canvas has a light and a dark theme; Mermaid's names map onto them.
+            theme: options.theme === undefined ? undefined : options.theme === 'dark' ? 'dark' : 'light',
             persona: options.persona,
             phase: options.phase,
           });

@@ -38,24 +38,25 @@ export function graphemes(text: string): string[] {
 }
 
 // Emoji (with modifiers, variation selectors and joiners) and flag pairs take two columns.
-const EMOJI = /\p{Extended_Pictographic}(?:\p{Emoji_Modifier}|\uFE0F|\u20E3)*(?:\u200D\p{Extended_Pictographic}(?:\p{Emoji_Modifier}|\uFE0F|\u20E3)*)*|\p{Regional_Indicator}{2}/gu;
+const EMOJI = /^(?:\p{Extended_Pictographic}(?:\p{Emoji_Modifier}|\uFE0F|\u20E3)*(?:\u200D\p{Extended_Pictographic}(?:\p{Emoji_Modifier}|\uFE0F|\u20E3)*)*|\p{Regional_Indicator}{2})$/u;
 
 /**
  * Columns a string takes on a terminal: 2 for emoji and East Asian wide characters, 0 for
- * combining accents and controls, 1 otherwise. It follows the rules cli-table3 lays out cells
- * with, erring on the wide side so that a line measured to fit is never cut by the table.
+ * combining accents and controls, 1 otherwise. Terminals and libraries disagree on emoji
+ * sequences, so each character (grapheme) counts for the larger of the two usual measures, the
+ * whole sequence or its parts: cli-table3 never finds a line measured here too wide and cuts it.
  */
 export function displayWidth(text: string): number {
   let width = 0;
-  const rest = text.replace(EMOJI, () => {
-    width += 2;
-    return '';
-  });
-  for (const char of rest) {
-    const code = char.codePointAt(0)!;
-    if (code <= 0x1f || (code >= 0x7f && code <= 0x9f)) continue;
-    if (code >= 0x300 && code <= 0x36f) continue;
-    width += isWide(code) ? 2 : 1;
+  for (const grapheme of graphemes(text)) {
+    let parts = 0;
+    for (const char of grapheme) {
+      const code = char.codePointAt(0)!;
+      if (code <= 0x1f || (code >= 0x7f && code <= 0x9f)) continue;
+      if (code >= 0x300 && code <= 0x36f) continue;
+      parts += isWide(code) ? 2 : 1;
+    }
+    width += EMOJI.test(grapheme) ? Math.max(2, parts) : parts;
   }
   return width;
 }

@@ -1,6 +1,6 @@
 import { kpiStatus, resolveChannel, type JourneyMap, type Kpi, type Phase, type Touchpoint } from '../../model/journey.js';
 import { mermaidText } from '../escape/mermaid.js';
-import { formatTarget, formatValue, STATUS_WORD } from '../kpi-format.js';
+import { kpiFigures } from '../kpi-format.js';
 import type { TextRenderer, TextRenderOptions } from '../types.js';
 import { frontmatter } from './mermaid-config.js';
 import { EMPTY_PHASE_TASK } from './mermaid-journey.js';
@@ -56,8 +56,7 @@ export function renderFlowchart(map: JourneyMap, options: TextRenderOptions = {}
       const id = `${prefix}_${i + 1}`;
       if (!kpiNodes.has(kpi.id)) kpiNodes.set(kpi.id, id);
       classes.push([id, KPI_CLASS[kpiStatus(kpi)]]);
-      const figures = `${mermaidText(formatValue(kpi, kpi.actual))} / ${mermaidText(formatTarget(kpi))} · ${STATUS_WORD[kpiStatus(kpi)]}`;
-      return `${indent}${id}{{"${label(kpi.name, figures)}"}}`;
+      return `${indent}${id}{{"${label(kpi.name, mermaidText(kpiFigures(kpi)))}"}}`;
     });
 
   if (groupBy === 'phase') {

@@ -12,3 +12,4 @@ export { validateJourney, type ValidationResult } from './validate/index.js';
 export { loadAndValidate, type CheckedFile } from './pipeline.js';
 export * from './model/journey.js';
 export type { FileReport, Formatter, FormatOptions } from './report/types.js';
+export { renderCanvas, layoutJourneyCanvas, CanvasError, THEMES, THEME_SCHEMA, type CanvasOptions, type Theme, type BrandTheme } from './canvas/index.js';

@@ -39,7 +39,22 @@ export const SLIDES: Readonly<Record<SlideRatio, { width: number; height: number
 };
 
 /** Touchpoint column widths tried when fitting a slide; the one that gives the largest text wins. */
-const SLIDE_SLOT_WIDTHS = [140, 155, 170, 185, 200, 220, 240, 265, 290, 320];
+const SLIDE_SLOT_WIDTHS = [150, 180, 215, 255, 300];
+/** A long map is folded into up to this many rows of phases to fill a slide. */
+const SLIDE_MAX_ROWS = 3;
+
+const measurers = new Map<string, Measurer>();
+
+/** One measurer per set of font files, so that its caches serve every drawing of a process. */
+function measurerFor(fonts: FontSet): Measurer {
+  const key = fontFiles(fonts).join('\n');
+  let measurer = measurers.get(key);
+  if (!measurer) {
+    measurer = new Measurer(fonts);
+    measurers.set(key, measurer);
+  }
+  return measurer;
+}
 
 /**
  * Lays the canvas out without writing it: the scene holds every cell and text box, which is what
@@ -51,19 +66,23 @@ export function layoutJourneyCanvas(
 ): { scene: Scene; fonts: FontSet; theme: Theme; measurer: Measurer } {
   const theme = resolveTheme(options.theme);
   const fonts = loadFontSet(theme.fontFiles);
-  const measurer = new Measurer(fonts);
+  const measurer = measurerFor(fonts);
   const view = buildView(map, options);
   if (!options.slide) return { scene: layoutCanvas(view, theme, measurer), fonts, theme, measurer };
 
   const slide = SLIDES[options.slide];
   if (!slide) throw new CanvasError(`unknown slide format '${String(options.slide)}' (expected ${Object.keys(SLIDES).join(' or ')})`);
   // The largest text wins, among the layouts that cut the fewest words in the middle.
-  let best: { scene: Scene; scale: number } | undefined;
-  for (const slotWidth of SLIDE_SLOT_WIDTHS) {
-    const scene = layoutCanvas(view, theme, measurer, slotWidth);
-    const scale = Math.min(slide.width / scene.width, slide.height / scene.height);
-    const better = !best || scene.cutWords < best.scene.cutWords || (scene.cutWords === best.scene.cutWords && scale > best.scale + 1e-9);
-    if (better) best = { scene, scale };
+  let best: { scene: Scene; scale: number; rows: number } | undefined;
+  for (let rows = 1; rows <= Math.min(SLIDE_MAX_ROWS, view.phases.length); rows++) {
+    for (const slotWidth of SLIDE_SLOT_WIDTHS) {
+      const scene = layoutCanvas(view, theme, measurer, slotWidth, rows);
+      const scale = Math.min(slide.width / scene.width, slide.height / scene.height);
+      // A second row must pay for itself: it repeats the lane labels and costs a reader's eye.
+      const gain = rows > (best?.rows ?? 1) ? 1.1 : 1;
+      const better = !best || scene.cutWords < best.scene.cutWords || (scene.cutWords === best.scene.cutWords && scale > best.scale * gain + 1e-9);
+      if (better) best = { scene, scale, rows };
+    }
   }
   const { scene, scale } = best!;
   scene.slide = {

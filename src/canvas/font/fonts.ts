@@ -102,14 +102,30 @@ export class Measurer {
 
   /** Width of a single-line string; letter spacing follows every grapheme, as SVG renderers apply it. */
   width(text: string, size: number, weight: Weight = 400, letterSpacing = 0): number {
+    const { em, count } = this.run(text, weight);
+    return em * size + count * letterSpacing;
+  }
+
+  /** Width in ems and grapheme count of a string, cached: the same words come back in every layout. */
+  private run(text: string, weight: Weight): { em: number; count: number } {
+    const cache = weight === 600 ? this.runs600 : this.runs400;
+    const hit = cache.get(text);
+    if (hit) return hit;
     let em = 0;
     let count = 0;
     for (const { segment } of graphemes.segment(text)) {
       em += this.graphemeEm(segment, weight);
       count++;
     }
-    return em * size + count * letterSpacing;
+    const result = { em, count };
+    // Bounded, so that a huge map cannot grow the cache without limit.
+    if (cache.size > 50_000) cache.clear();
+    cache.set(text, result);
+    return result;
   }
+
+  private readonly runs400 = new Map<string, { em: number; count: number }>();
+  private readonly runs600 = new Map<string, { em: number; count: number }>();
 
   /** Width of one grapheme cluster, in ems (cached: maps repeat the same letters endlessly). */
   graphemeEm(grapheme: string, weight: Weight): number {

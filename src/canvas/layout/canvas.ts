@@ -124,33 +124,46 @@ class Builder {
   }
 }
 
-export function layoutCanvas(view: ViewModel, theme: Theme, measurer: Measurer, slotWidth = DEFAULT_SLOT_WIDTH): Scene {
+/**
+ * Lays a view out. `rows` splits the phases into that many rows stacked under one header (slides
+ * use it to keep long maps legible); a phase is never split between rows.
+ */
+export function layoutCanvas(view: ViewModel, theme: Theme, measurer: Measurer, slotWidth = DEFAULT_SLOT_WIDTH, rows = 1): Scene {
   const c = theme.colors;
   const labels = labelsFor(view.map.lang);
   const b = new Builder(measurer);
   const metrics = measurer.fonts.regular.metrics;
 
   // Columns: one slot per touchpoint, at least one per phase.
-  const slotCount = view.phases.reduce((n, p) => n + Math.max(1, p.touchpoints.length), 0);
-  const slotW = Math.max(slotWidth, (MIN_GRID_WIDTH - LABEL_WIDTH) / slotCount);
+  const slotCounts = view.phases.map((p) => Math.max(1, p.touchpoints.length));
+  const groups = splitRows(slotCounts, rows);
+  const widestRow = Math.max(1, ...groups.map((g) => g.reduce((n, i) => n + slotCounts[i]!, 0)));
+  const slotW = Math.max(slotWidth, (MIN_GRID_WIDTH - LABEL_WIDTH) / widestRow);
   const gridX = MARGIN + LABEL_WIDTH;
-  const columns: Column[] = [];
-  let x = gridX;
-  for (const phaseView of view.phases) {
-    const tps = phaseView.touchpoints;
-    const slots: Slot[] = (tps.length ? tps : [undefined]).map((tp, i) => ({
-      id: tp ? tp.touchpoint.id : `${phaseView.phase.id}-empty`,
-      x: x + i * slotW,
-      width: slotW,
-      tp,
-    }));
-    columns.push({ view: phaseView, number: view.map.phases.indexOf(phaseView.phase) + 1, x, width: slots.length * slotW, slots });
-    x += slots.length * slotW;
-  }
-  const gridRight = x;
-  const width = gridRight + MARGIN;
+  const rowColumns: Column[][] = groups.map((group) => {
+    let x = gridX;
+    return group.map((index) => {
+      const phaseView = view.phases[index]!;
+      const tps = phaseView.touchpoints;
+      const colSlots: Slot[] = (tps.length ? tps : [undefined]).map((tp, i) => ({
+        id: tp ? tp.touchpoint.id : `${phaseView.phase.id}-empty`,
+        x: x + i * slotW,
+        width: slotW,
+        tp,
+      }));
+      const column = { view: phaseView, number: view.map.phases.indexOf(phaseView.phase) + 1, x, width: colSlots.length * slotW, slots: colSlots };
+      x += colSlots.length * slotW;
+      return column;
+    });
+  });
+  const width = Math.ceil(gridX + widestRow * slotW + MARGIN);
   const contentWidth = width - 2 * MARGIN;
-  const slots = columns.flatMap((col) => col.slots);
+  const allSlots = rowColumns.flat().flatMap((col) => col.slots);
+  // The row being laid out; the lane builders below read these.
+  let columns: Column[] = [];
+  let slots: Slot[] = [];
+  let gridRight = gridX;
+  let rowIndex = 0;
 
   const background: Shape[] = [];
   const body: Shape[] = [];
@@ -161,38 +174,44 @@ export function layoutCanvas(view: ViewModel, theme: Theme, measurer: Measurer, 
   const header = layoutHeader();
   y += header.height + 28;
 
-  // Phase headers -----------------------------------------------------------------------------
-  const phaseTop = y;
-  const phaseHeight = layoutPhases(phaseTop);
-  y += phaseHeight + 10;
+  rowColumns.forEach((row, r) => {
+    columns = row;
+    slots = row.flatMap((col) => col.slots);
+    gridRight = row.length ? row[row.length - 1]!.x + row[row.length - 1]!.width : gridX;
+    rowIndex = r;
+    if (r > 0) y += 36;
 
-  // Lanes ---------------------------------------------------------------------------------------
-  const lanesTop = y;
-  view.lanes.forEach((laneId, index) => {
-    const lane = buildLane(laneId);
-    const top = y;
-    if (index % 2 === 0) background.push({ kind: 'rect', x: MARGIN, y: top, width: contentWidth, height: lane.height, fill: c.band });
-    background.push({ kind: 'line', x1: MARGIN, y1: top, x2: gridRight, y2: top, stroke: c.grid, strokeWidth: 1 });
-    laneLabel(laneId, top, lane.height);
-    lane.draw(top);
-    y += lane.height;
-  });
-  const lanesBottom = y;
-  if (view.lanes.length) {
-    background.push({ kind: 'line', x1: MARGIN, y1: lanesBottom, x2: gridRight, y2: lanesBottom, stroke: c.grid, strokeWidth: 1 });
-    // Phase boundaries run through every lane; touchpoint columns get a fainter dotted rule.
-    for (const col of columns) {
-      if (col.x > gridX) background.push({ kind: 'line', x1: col.x, y1: lanesTop, x2: col.x, y2: lanesBottom, stroke: c.grid, strokeWidth: 1.2 });
-      for (const slot of col.slots.slice(1)) {
-        background.push({ kind: 'line', x1: slot.x, y1: lanesTop, x2: slot.x, y2: lanesBottom, stroke: c.grid, strokeWidth: 1, dash: '1 4' });
+    // Phase headers ---------------------------------------------------------------------------
+    y += layoutPhases(y) + 10;
+
+    // Lanes -------------------------------------------------------------------------------------
+    const lanesTop = y;
+    view.lanes.forEach((laneId, index) => {
+      const lane = buildLane(laneId);
+      const top = y;
+      if (index % 2 === 0) background.push({ kind: 'rect', x: MARGIN, y: top, width: gridRight - MARGIN, height: lane.height, fill: c.band });
+      background.push({ kind: 'line', x1: MARGIN, y1: top, x2: gridRight, y2: top, stroke: c.grid, strokeWidth: 1 });
+      laneLabel(laneId, top, lane.height);
+      lane.draw(top);
+      y += lane.height;
+    });
+    const lanesBottom = y;
+    if (view.lanes.length) {
+      background.push({ kind: 'line', x1: MARGIN, y1: lanesBottom, x2: gridRight, y2: lanesBottom, stroke: c.grid, strokeWidth: 1 });
+      // Phase boundaries run through every lane; touchpoint columns get a fainter dotted rule.
+      for (const col of columns) {
+        if (col.x > gridX) background.push({ kind: 'line', x1: col.x, y1: lanesTop, x2: col.x, y2: lanesBottom, stroke: c.grid, strokeWidth: 1.2 });
+        for (const slot of col.slots.slice(1)) {
+          background.push({ kind: 'line', x1: slot.x, y1: lanesTop, x2: slot.x, y2: lanesBottom, stroke: c.grid, strokeWidth: 1, dash: '1 4' });
+        }
       }
     }
-  }
+  });
 
   // Legend ----------------------------------------------------------------------------------------
   y += view.lanes.length ? 22 : 0;
   y += layoutLegend(y);
-  const height = y + MARGIN;
+  const height = Math.ceil(y + MARGIN);
 
   const personaNames = view.personas.map((p) => cleanText(p.name));
   const tpCount = view.phases.reduce((n, p) => n + p.touchpoints.length, 0);
@@ -353,7 +372,7 @@ export function layoutCanvas(view: ViewModel, theme: Theme, measurer: Measurer, 
 
   function laneLabel(laneId: LaneId, top: number, laneHeight: number): void {
     const out: Shape[] = [];
-    const cellId = `label:${laneId}`;
+    const cellId = rowIndex === 0 ? `label:${laneId}` : `label:${laneId}@${rowIndex + 1}`;
     b.cell(cellId, MARGIN, top, LABEL_WIDTH, laneHeight);
     const ticks = laneId === 'emotions';
     const textWidth = LABEL_WIDTH - 2 * PAD - (ticks ? 30 : 0);
@@ -685,7 +704,7 @@ export function layoutCanvas(view: ViewModel, theme: Theme, measurer: Measurer, 
       });
     }
     if (laneSet.has('channels') || laneSet.has('touchpoints')) {
-      const used = new Set(slots.map((s) => s.tp?.channel?.type).filter((t): t is NonNullable<typeof t> => t !== undefined));
+      const used = new Set(allSlots.map((s) => s.tp?.channel?.type).filter((t): t is NonNullable<typeof t> => t !== undefined));
       const types = (['digital', 'physical', 'human', 'unknown'] as const).filter((t) => used.has(t));
       if (types.length) groups.push({ caption: labels.legend.channels, items: types.map((t) => ({ marker: (cx, cy) => channelMarker(cx, cy, t, c), label: labels.channelTypes[t] })) });
     }
@@ -747,4 +766,39 @@ function laneKey(lane: LaneId): keyof Labels['lanes'] {
 function sameWords(a: string, b: string): boolean {
   const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').trim().toLowerCase();
   return fold(a) === fold(b);
+}
+
+/**
+ * Splits phases (given by their slot counts) into at most `rows` consecutive groups whose widest
+ * group is as narrow as possible.
+ */
+export function splitRows(counts: readonly number[], rows: number): number[][] {
+  const n = counts.length;
+  const k = Math.max(1, Math.min(rows, n));
+  const prefix = [0];
+  for (const count of counts) prefix.push(prefix[prefix.length - 1]! + count);
+  const sum = (i: number, j: number) => prefix[j]! - prefix[i]!;
+  // best[r][j]: narrowest widest row when the first j phases fill r rows.
+  const best = Array.from({ length: k + 1 }, () => new Array<number>(n + 1).fill(Infinity));
+  const cut = Array.from({ length: k + 1 }, () => new Array<number>(n + 1).fill(0));
+  best[0]![0] = 0;
+  for (let r = 1; r <= k; r++) {
+    for (let j = r; j <= n; j++) {
+      for (let i = r - 1; i < j; i++) {
+        const widest = Math.max(best[r - 1]![i]!, sum(i, j));
+        if (widest < best[r]![j]!) {
+          best[r]![j] = widest;
+          cut[r]![j] = i;
+        }
+      }
+    }
+  }
+  const groups: number[][] = [];
+  let j = n;
+  for (let r = k; r >= 1; r--) {
+    const i = cut[r]![j]!;
+    groups.unshift(Array.from({ length: j - i }, (_, t) => i + t));
+    j = i;
+  }
+  return groups;
 }

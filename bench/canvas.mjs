@@ -1,0 +1,117 @@
+// Benchmark of the journey canvas: SVG and PNG per map, as the render command draws them.
+// Run alone after a build: `npm run build && node bench/canvas.mjs [--runs N] [maps…]`.
+// Prints the median milliseconds per map; the first run of each map warms caches and is not counted.
+import { readdirSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const dist = (path) => import(new URL(`../dist/${path}`, import.meta.url).href);
+
+let canvas;
+let pipeline;
+try {
+  canvas = await dist('canvas/index.js');
+  pipeline = await dist('pipeline.js');
+} catch {
+  console.error('bench/canvas.mjs: build first (npm run build)');
+  process.exit(2);
+}
+
+const args = process.argv.slice(2);
+let runs = 7;
+const files = [];
+for (let i = 0; i < args.length; i++) {
+  if (args[i] === '--runs') runs = Math.max(1, Number(args[++i]) || runs);
+  else files.push(args[i]);
+}
+if (files.length === 0) {
+  const dir = join(root, 'examples');
+  try {
+    for (const name of readdirSync(dir).sort()) if (/\.ya?ml$/.test(name)) files.push(join(dir, name));
+  } catch {
+    // No examples: the generated maps below still run.
+  }
+}
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+
+async function time(fn) {
+  const start = process.hrtime.bigint();
+  await fn();
+  return Number(process.hrtime.bigint() - start) / 1e6;
+}
+
+async function bench(label, map) {
+  const cases = {
+    svg: () => canvas.renderCanvas(map, { format: 'svg' }),
+    png: () => canvas.renderCanvas(map, { format: 'png' }),
+    'svg 16:9': () => canvas.renderCanvas(map, { format: 'svg', slide: '16:9' }),
+    'png 16:9': () => canvas.renderCanvas(map, { format: 'png', slide: '16:9' }),
+  };
+  const row = { map: label };
+  for (const [name, fn] of Object.entries(cases)) {
+    await fn();
+    const samples = [];
+    for (let i = 0; i < runs; i++) samples.push(await time(fn));
+    row[name] = median(samples);
+  }
+  row['svg+png'] = row.svg + row.png;
+  row['svg+png 16:9'] = row['svg 16:9'] + row['png 16:9'];
+  const { scene } = canvas.layoutJourneyCanvas(map);
+  row.size = `${Math.ceil(scene.width)}×${Math.ceil(scene.height)}`;
+  return row;
+}
+
+const rows = [];
+for (const file of files) {
+  const { map } = await pipeline.loadAndValidate(file);
+  if (!map) {
+    console.error(`skipped ${relative(root, file)}: not a valid map`);
+    continue;
+  }
+  rows.push(await bench(relative(root, file), map));
+}
+
+// A large map, built in code so the benchmark needs no fixture: 10 phases, 60 touchpoints.
+const stages = ['awareness', 'consideration', 'purchase', 'onboarding', 'usage', 'retention', 'advocacy'];
+const words = 'client compare delivery fees checkout support refund mobile page slow waits email store'.split(' ');
+const text = (n, seed) => Array.from({ length: n }, (_, i) => words[(seed * 7 + i * 3) % words.length]).join(' ');
+const large = {
+  journeykit: 1,
+  title: 'Large generated journey',
+  personas: [
+    { id: 'a', name: 'Persona A' },
+    { id: 'b', name: 'Persona B' },
+  ],
+  phases: Array.from({ length: 10 }, (_, p) => ({
+    id: `p${p}`,
+    name: text(3, p),
+    stage: stages[Math.floor((p * 7) / 10)],
+    customer_goal: text(12, p + 1),
+    touchpoints: Array.from({ length: 6 }, (_, t) => ({
+      id: `t${p}-${t}`,
+      name: text(4, p + t),
+      channel: ['website', 'email', 'store', 'phone'][t % 4],
+      personas: t % 3 === 0 ? ['a'] : undefined,
+      action: text(10, p * t),
+      emotion: ((p + t) % 5) - 2,
+      pain_points: t % 2 ? [text(9, t)] : undefined,
+      opportunities: t % 3 ? [text(8, p)] : undefined,
+      owner: text(2, t),
+    })),
+    kpis: [{ id: `k${p}`, name: text(5, p), metric: 'conversion_rate', target: 40, actual: 30 + p }],
+  })),
+};
+rows.push(await bench('generated: 10 phases, 60 touchpoints', large));
+
+const format = (v) => (typeof v === 'number' ? v.toFixed(1) : v);
+const columns = ['map', 'size', 'svg', 'png', 'svg+png', 'svg 16:9', 'png 16:9', 'svg+png 16:9'];
+console.log(`journey canvas: median ms per map over ${runs} runs (Node ${process.version})`);
+const table = [columns, ...rows.map((r) => columns.map((c) => format(r[c])))];
+const widths = columns.map((_, i) => Math.max(...table.map((r) => String(r[i]).length)));
+for (const r of table) console.log(r.map((v, i) => (i < 2 ? String(v).padEnd(widths[i]) : String(v).padStart(widths[i]))).join('  '));

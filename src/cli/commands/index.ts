@@ -10,5 +10,6 @@ export const COMMANDS: ReadonlyArray<() => Promise<{ register(program: Command):
   () => import('./rules.js'),
   () => import('./schema.js'),
   () => import('./render.js'),
+  () => import('./init.js'),
   () => import('./fmt.js'),
 ];

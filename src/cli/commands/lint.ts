@@ -9,14 +9,14 @@ import { emit, guardOutput } from '../io.js';
 
 interface LintCommandOptions {
   config?: string;
-  format: string[];
-  output: string[];
+  format?: string[];
+  output?: string[];
   maxWarnings?: string;
   quiet?: boolean;
   reportUnusedDisable?: boolean;
 }
 
-const collect = (value: string, previous: string[]): string[] => [...previous, value];
+const collect = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), value];
 
 export function register(program: Command): void {
   program
@@ -24,8 +24,8 @@ export function register(program: Command): void {
     .description('find the gaps in journey maps: missing stages, KPIs, owners, feedback, loyalty… (validates them first)')
     .argument('[paths...]', 'files, directories or glob patterns; - reads standard input', ['.'])
     .option('-c, --config <file>', 'use this configuration file instead of the nearest .journeykit.yaml')
-    .option('-f, --format <name>', `output format, may repeat (${FORMATTER_NAMES.join(', ')})`, collect, [])
-    .option('-o, --output <file>', 'write the output of the matching -f to a file (- for standard output), may repeat', collect, [])
+    .option('-f, --format <name>', `output format, may repeat (${FORMATTER_NAMES.join(', ')})`, collect)
+    .option('-o, --output <file>', 'write the output of the matching -f to a file (- for standard output), may repeat', collect)
     .option('--max-warnings <n>', 'exit 1 when there are more than n warnings')
     .option('-q, --quiet', 'report errors only')
     .option('--report-unused-disable', 'report journeykit-disable comments that suppress nothing')
@@ -74,7 +74,7 @@ function parseMaxWarnings(value: string | undefined): number | undefined {
 }
 
 export async function runLint(paths: string[], options: LintCommandOptions): Promise<number> {
-  const destinations = planOutputs(options.format, options.output);
+  const destinations = planOutputs(options.format ?? [], options.output ?? []);
   const maxWarnings = parseMaxWarnings(options.maxWarnings);
   const lint = await import('../../lint/index.js');
 

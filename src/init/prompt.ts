@@ -1,4 +1,5 @@
 import { createInterface } from 'node:readline/promises';
+import { CliError } from '../cli/errors.js';
 
 export interface PromptStreams {
   input: NodeJS.ReadableStream & { isTTY?: boolean };
@@ -24,7 +25,7 @@ export class Prompter {
   }
 
   async ask(question: string, fallback: string): Promise<string> {
-    const answer = (await this.rl.question(`${question} [${fallback}]: `)).trim();
+    const answer = (await this.question(`${question} [${fallback}]: `)).trim();
     return answer === '' ? fallback : answer;
   }
 
@@ -32,13 +33,28 @@ export class Prompter {
   async choose(question: string, choices: readonly Choice[], fallback: string): Promise<string> {
     const list = choices.map((c, i) => `  ${i + 1}. ${c.value} - ${c.label}`).join('\n');
     for (let attempt = 0; attempt < 5; attempt++) {
-      const answer = (await this.rl.question(`${question}\n${list}\n[${fallback}]: `)).trim();
+      const answer = (await this.question(`${question}\n${list}\n[${fallback}]: `)).trim();
       if (answer === '') return fallback;
       const byNumber = /^\d+$/.test(answer) ? choices[Number(answer) - 1] : undefined;
       const found = byNumber ?? choices.find((c) => c.value === answer);
       if (found) return found.value;
     }
     return fallback;
+  }
+
+  /** Ctrl-D or Ctrl-C closes the terminal's input: that ends the command, not in a crash. */
+  private question(text: string): Promise<string> {
+    return new Promise((resolve, reject) => {
+      const cancel = () => reject(new CliError('init cancelled: no answer was given'));
+      this.rl.once('close', cancel);
+      this.rl.question(text).then(
+        (answer) => {
+          this.rl.off('close', cancel);
+          resolve(answer);
+        },
+        () => cancel(),
+      );
+    });
   }
 
   close(): void {

@@ -6,7 +6,7 @@ export default defineRule<{ min: number }>({
     id: 'too-few-touchpoints',
     description: 'A phase has fewer touchpoints than the minimum: customers may lose interest there.',
     defaultSeverity: 'info',
-    presets: ['strict', 'all'],
+    presets: ['all'],
     docs: 'docs/rules/too-few-touchpoints.md',
     optionsSchema: { type: 'object', additionalProperties: false, properties: { min: { type: 'integer', minimum: 1 } } },
   },

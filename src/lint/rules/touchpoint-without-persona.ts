@@ -6,7 +6,7 @@ export default defineRule({
     id: 'touchpoint-without-persona',
     description: 'In a map with several personas, a touchpoint does not say which of them it concerns.',
     defaultSeverity: 'info',
-    presets: ['strict', 'all'],
+    presets: ['all'],
     docs: 'docs/rules/touchpoint-without-persona.md',
   },
   defaultOptions: {},

@@ -595,7 +595,17 @@ export function layoutCanvas(view: ViewModel, theme: Theme, measurer: Measurer, 
           const cx = slot.x + slot.width / 2;
           const emotion = slot.tp.touchpoint.emotion;
           if (emotion !== undefined) {
-            out.push(face(cx, bandY(top, emotion), FACE_RADIUS, emotion, c, ring));
+            const fy = bandY(top, emotion);
+            out.push(face(cx, fy, FACE_RADIUS, emotion, c, ring));
+            // A touchpoint for some of the personas only says whose it is: one dot per persona,
+            // in its curve colour (a lone point of a curve would otherwise belong to nobody).
+            const concerned = slot.tp.personas;
+            if (view.personas.length > 1 && concerned.length < view.personas.length) {
+              concerned.forEach((p, k) => {
+                const dx = (k - (concerned.length - 1) / 2) * 8.5;
+                out.push({ kind: 'circle', cx: cx + dx, cy: fy + FACE_RADIUS + 7, r: 3.2, fill: personaColor(p), stroke: ring, strokeWidth: 1 });
+              });
+            }
             continue;
           }
           const cellId = `emotions:${slot.id}`;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { diagramText, entity, mermaidLineStart, mermaidText } from '../../src/render/escape/mermaid.js';
+import { diagramText, entity, mermaidLabel, mermaidLineStart, mermaidText } from '../../src/render/escape/mermaid.js';
 
 /** Characters that matter to Mermaid, often, among any others. */
 const SYMBOL = fc.oneof(
@@ -58,6 +58,11 @@ describe('mermaidText', () => {
     expect(mermaidLineStart('journey')).toBe('#106;ourney');
     expect(mermaidLineStart('a title')).toBe('a title');
     expect(mermaidText('title page')).toBe('title page');
+  });
+
+  it('keeps Mermaid placeholder pairs apart in flowchart labels with a word joiner', () => {
+    expect(mermaidLabel('ﬂ°°58¶ß')).toBe('#64258;\u2060°°58#182;\u2060ß');
+    expect(mermaidLabel('ﬂ ° ¶ x')).toBe('#64258; ° #182; x');
   });
 
   it('entity() gives the decimal code point', () => {

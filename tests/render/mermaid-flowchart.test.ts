@@ -31,11 +31,11 @@ describe('Mermaid flowchart', () => {
         '  accTitle: Trip',
         '  accDescr: Touchpoints of Trip#44; grouped by phase',
         '  subgraph phase_1 ["Find"]',
-        '    tp_1_1["Ad<br>Social networks · -1"]',
-        '    tp_1_2["Site<br>Website · +2"]',
+        '    tp_1_1["Ad · Social networks · -1"]',
+        '    tp_1_2["Site · Website · +2"]',
         '  end',
         '  subgraph phase_2 ["Buy"]',
-        '    tp_2_1["Shop<br>Website"]',
+        '    tp_2_1["Shop · Website"]',
         '  end',
         '  subgraph phase_3 ["Use"]',
         '    phase_3_empty["(no touchpoints)"]',
@@ -55,8 +55,8 @@ describe('Mermaid flowchart', () => {
 
   it('adds KPIs with their status, linked to the touchpoints that measure them', () => {
     const text = renderFlowchart(MAP, { kpis: true });
-    expect(text).toContain('    kpi_1_1{{"Conversion<br>2#37; (target ≥ 3#37;#44; missed)"}}\n');
-    expect(text).toContain('  subgraph journey_kpis ["Journey KPIs"]\n    kpi_journey_1{{"NPS<br>45 (target ≥ 40#44; met)"}}\n  end\n');
+    expect(text).toContain('    kpi_1_1{{"Conversion · 2#37; (target ≥ 3#37;#44; missed)"}}\n');
+    expect(text).toContain('  subgraph journey_kpis ["Journey KPIs"]\n    kpi_journey_1{{"NPS · 45 (target ≥ 40#44; met)"}}\n  end\n');
     expect(text).toContain('  tp_1_2 -.- kpi_1_1\n');
     expect(text).toContain('  class kpi_1_1 kpiMissed\n');
     expect(text).toContain('  class kpi_journey_1 kpiMet\n');
@@ -65,8 +65,8 @@ describe('Mermaid flowchart', () => {
 
   it('groups by channel, naming the phase in each node', () => {
     const text = renderFlowchart(MAP, { groupBy: 'channel' });
-    expect(text).toContain('  subgraph channel_1 ["Social networks"]\n    tp_1_1["Ad<br>Find · -1"]\n  end\n');
-    expect(text).toContain('  subgraph channel_2 ["Website"]\n    tp_1_2["Site<br>Find · +2"]\n    tp_2_1["Shop<br>Buy"]\n  end\n');
+    expect(text).toContain('  subgraph channel_1 ["Social networks"]\n    tp_1_1["Ad · Find · -1"]\n  end\n');
+    expect(text).toContain('  subgraph channel_2 ["Website"]\n    tp_1_2["Site · Find · +2"]\n    tp_2_1["Shop · Buy"]\n  end\n');
   });
 
   it('never uses map ids as node ids and quotes every label', async () => {

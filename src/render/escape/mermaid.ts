@@ -62,3 +62,13 @@ export function mermaidLineStart(text: string): string {
   const escaped = mermaidText(text);
   return JOURNEY_KEYWORD.test(escaped) ? entity(escaped[0]!) + escaped.slice(1) : escaped;
 }
+
+/**
+ * Like {@link mermaidText}, for flowchart labels. Mermaid decodes a flowchart label once more
+ * after drawing it, turning `ﬂ°°`, `ﬂ°` and `¶ß` (its placeholders) into `&#`, `&` and `;` even
+ * when they are the map's own text. Those pairs get an invisible WORD JOINER (U+2060) between
+ * their two characters, which keeps them looking as written.
+ */
+export function mermaidLabel(text: string): string {
+  return mermaidText(text.replace(/\ufb02(?=\u00b0)|\u00b6(?=\u00df)/g, '$&\u2060'));
+}

@@ -1,5 +1,5 @@
 import { kpiStatus, resolveChannel, type JourneyMap, type Kpi, type Phase, type Touchpoint } from '../../model/journey.js';
-import { mermaidText } from '../escape/mermaid.js';
+import { mermaidLabel as mermaidText } from '../escape/mermaid.js';
 import { kpiFigures } from '../kpi-format.js';
 import type { TextRenderer, TextRenderOptions } from '../types.js';
 import { frontmatter } from './mermaid-config.js';
@@ -108,9 +108,14 @@ export function renderFlowchart(map: JourneyMap, options: TextRenderOptions = {}
   return frontmatter({}, options.theme) + out.join('\n') + '\n';
 }
 
-/** A node label: the name, and a second line of already-escaped details when there are any. */
+/**
+ * A node label: the name, then already-escaped details when there are any. No `<br>`: Mermaid
+ * runs a label holding markup through an HTML sanitiser that decodes the entity codes early, after
+ * which a `\n` in the text would become a line break. Without markup, the text stays exact, and
+ * Mermaid wraps long labels itself.
+ */
 function label(name: string, details: string): string {
-  return details ? `${mermaidText(name)}<br>${details}` : mermaidText(name);
+  return details ? `${mermaidText(name)} · ${details}` : mermaidText(name);
 }
 
 function signed(emotion: number): string {

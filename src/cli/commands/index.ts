@@ -12,4 +12,5 @@ export const COMMANDS: ReadonlyArray<() => Promise<{ register(program: Command):
   () => import('./render.js'),
   () => import('./init.js'),
   () => import('./fmt.js'),
+  () => import('./diff.js'),
 ];

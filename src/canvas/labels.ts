@@ -26,6 +26,8 @@ export interface Labels {
   description(phases: number, touchpoints: number, personas: string[]): string;
   decimal: string;
   group: string;
+  /** A colon as the language sets it after a label ("Owner:", "Responsable :"). */
+  colon: string;
 }
 
 const EN: Labels = {
@@ -70,6 +72,7 @@ const EN: Labels = {
   },
   decimal: '.',
   group: ',',
+  colon: ':',
 };
 
 const FR: Labels = {
@@ -115,6 +118,7 @@ const FR: Labels = {
   decimal: ',',
   // A no-break space keeps "36 800" on one line.
   group: '\u00a0',
+  colon: '\u00a0:',
 };
 
 export function labelsFor(lang: string | undefined): Labels {

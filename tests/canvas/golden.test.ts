@@ -27,7 +27,9 @@ async function compare(path: string, svg: string) {
   }
   expect(existsSync(path), `no golden file ${path}; create it with UPDATE_GOLDEN=1`).toBe(true);
   // Compared as text so that a failure shows the differing lines.
-  expect(svg).toBe(readFileSync(path, 'utf8'));
+  expect(svg, `${path} differs; if the change is intended, run UPDATE_GOLDEN=1 npx vitest run tests/canvas/golden.test.ts and review the diff`).toBe(
+    readFileSync(path, 'utf8'),
+  );
 }
 
 describe('golden canvas SVG', () => {

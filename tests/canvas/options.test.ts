@@ -3,7 +3,8 @@ import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { CanvasError, layoutJourneyCanvas, renderCanvas, resolveTheme, THEME_SCHEMA, THEMES, type Theme } from '../../src/canvas/index.js';
 import type { JourneyMap } from '../../src/model/journey.js';
-import { sampleMaps } from './helpers.js';
+import { bundledFontPath } from '../../src/canvas/font/fonts.js';
+import { geometryProblems, sampleMaps } from './helpers.js';
 
 const require = createRequire(import.meta.url);
 const Ajv2020 = require('ajv/dist/2020').default as typeof import('ajv').default;
@@ -113,6 +114,17 @@ describe('themes', () => {
     expect(() => resolveTheme({ ...THEMES.light, fontFamily: 'Inter"/><script>' })).toThrow(/font family may only hold/);
     expect(() => resolveTheme({ colors: { emotions: ['#000'] as never } })).toThrow(/five colours/);
     expect(() => resolveTheme({ extends: 'sepia' as 'dark' })).toThrow(/'extends' must be light or dark/);
+  });
+
+  it('measures with a brand font when its files are given', () => {
+    const semibold = bundledFontPath('Inter-SemiBold.otf');
+    const plain = layoutJourneyCanvas(twoPersonas).scene;
+    const branded = layoutJourneyCanvas(twoPersonas, { theme: { font: { family: 'Brand Sans', regular: semibold } } }).scene;
+    // The heavier face is wider, so the same words take more room.
+    const width = (scene: typeof plain) => scene.texts.find((t) => t.id === 'touchpoints:comparison-site:action')!.width;
+    expect(width(branded)).toBeGreaterThan(width(plain));
+    expect(geometryProblems(branded)).toEqual([]);
+    expect(() => layoutJourneyCanvas(twoPersonas, { theme: { font: { regular: '/nonexistent/brand.otf' } } })).toThrow(/cannot read the font file/);
   });
 
   it('paints the map with the brand colours', async () => {

@@ -167,7 +167,6 @@ export function layoutCanvas(view: ViewModel, theme: Theme, measurer: Measurer, 
 
   const background: Shape[] = [];
   const body: Shape[] = [];
-  const overlay: Shape[] = [];
 
   // Header ------------------------------------------------------------------------------------
   let y = MARGIN;
@@ -235,7 +234,6 @@ export function layoutCanvas(view: ViewModel, theme: Theme, measurer: Measurer, 
     shapes: [
       { kind: 'group', name: 'lanes-background', children: background },
       { kind: 'group', name: 'content', children: body },
-      { kind: 'group', name: 'overlay', children: overlay },
     ],
   };
 
@@ -261,10 +259,9 @@ export function layoutCanvas(view: ViewModel, theme: Theme, measurer: Measurer, 
     if (view.personas.length) ly = personaRow(out, ly + 4, leftWidth);
     leftCell.height = ly - top;
 
-    let right = { height: 0 };
     const rightX = wide ? MARGIN + contentWidth - rightWidth : MARGIN;
     const rightTop = wide ? top + 6 : ly + 16;
-    right = metaBlock(out, rightX, rightTop, rightWidth);
+    const right = metaBlock(out, rightX, rightTop, rightWidth);
     body.push({ kind: 'group', name: 'header', children: out });
     const bottom = Math.max(ly, right.height ? rightTop + right.height : ly);
     return { height: bottom - top };
@@ -310,10 +307,10 @@ export function layoutCanvas(view: ViewModel, theme: Theme, measurer: Measurer, 
   function metaBlock(out: Shape[], left: number, top: number, blockWidth: number): { height: number } {
     const m = view.map;
     const lines: string[] = [];
-    if (m.owner) lines.push(`${labels.owner} : ${m.owner}`.replace(' :', labels === labelsFor('fr') ? '\u00a0:' : ':'));
+    if (m.owner) lines.push(`${labels.owner}${labels.colon} ${m.owner}`);
     const version = [m.version ? `${labels.version} ${m.version}` : '', m.updated ? `${labels.updated} ${m.updated}` : ''].filter(Boolean).join(' · ');
     if (version) lines.push(version);
-    if (m.scope) lines.push(`${labels.scope}${labels === labelsFor('fr') ? '\u00a0:' : ':'} ${m.scope}`);
+    if (m.scope) lines.push(`${labels.scope}${labels.colon} ${m.scope}`);
     const kpis = view.journeyKpis;
     if (!lines.length && !kpis.length) return { height: 0 };
     const cell = b.cell('meta', left, top, blockWidth, 0);

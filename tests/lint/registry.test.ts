@@ -1,12 +1,15 @@
 import { existsSync, readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import Ajv2020 from 'ajv/dist/2020.js';
 import { presetSettings, presetSeverity } from '../../src/lint/presets.js';
 import { RULES } from '../../src/lint/rules/index.js';
 import { PRESET_NAMES } from '../../src/lint/types.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const require = createRequire(import.meta.url);
+// ajv is CommonJS: its default export is the class, as the loader uses it.
+const Ajv2020 = require('ajv/dist/2020').default as typeof import('ajv').default;
 const ruleFiles = readdirSync(`${ROOT}src/lint/rules`)
   .filter((f) => f.endsWith('.ts') && f !== 'index.ts')
   .map((f) => f.slice(0, -3))

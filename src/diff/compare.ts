@@ -129,7 +129,9 @@ function compareLocated<T extends { id: string; name: string }>(
     }
     const change: EntityChange = { ...compareItem(entity, old.item as unknown as Item, item as unknown as Item), ...where };
     if (old.at !== at) change.moved = { from: old.at, to: at };
-    if (order.has(item.id)) change.reordered = { from: old.index + 1, to: after.get(item.id)!.index + 1 };
+    const from = old.index + 1;
+    const to = after.get(item.id)!.index + 1;
+    if (order.has(item.id) && from !== to) change.reordered = { from, to };
     if (change.fields.length > 0 || change.renamed || change.moved || change.reordered) out.push(change);
   }
   for (const { item } of oldHere) if (!after.has(item.id)) out.push({ ...removed(entity, item as unknown as Item), ...where });
@@ -206,7 +208,12 @@ export function reorderings(before: readonly string[], after: readonly string[])
   const b = after.filter((id) => common.has(id));
   const kept = longestCommonSubsequence(a, b);
   const out = new Map<string, { from: number; to: number }>();
-  for (const id of b) if (!kept.has(id)) out.set(id, { from: before.indexOf(id) + 1, to: after.indexOf(id) + 1 });
+  for (const id of b) {
+    const from = before.indexOf(id) + 1;
+    const to = after.indexOf(id) + 1;
+    // An item left at the same position while others moved around it has not moved.
+    if (!kept.has(id) && from !== to) out.set(id, { from, to });
+  }
   return out;
 }
 

@@ -11,7 +11,7 @@ export const markdown: DiffFormatter = (diffs) => {
   const words: Words = { quote: (s) => `“${escapeMarkdown(s)}”`, code: (id) => codeSpan(id) };
   const out: string[] = ['## Journey map changes', ''];
   for (const diff of diffs) {
-    out.push(`### ${escapeMarkdown(diff.old)} → ${escapeMarkdown(diff.new)}`, '');
+    out.push(`### ${codeSpan(diff.old)} → ${codeSpan(diff.new)}`, '');
     if (diff.changes.length === 0) out.push('No semantic differences.', '');
     else {
       for (const change of diff.changes) {

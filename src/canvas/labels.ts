@@ -28,6 +28,8 @@ export interface Labels {
   group: string;
   /** A colon as the language sets it after a label ("Owner:", "Responsable :"). */
   colon: string;
+  /** Names of the well-known channels in this language, where they differ from the model's English. */
+  channels: Record<string, string>;
 }
 
 const EN: Labels = {
@@ -73,6 +75,7 @@ const EN: Labels = {
   decimal: '.',
   group: ',',
   colon: ':',
+  channels: {},
 };
 
 const FR: Labels = {
@@ -119,6 +122,32 @@ const FR: Labels = {
   // A no-break space keeps "36 800" on one line.
   group: '\u00a0',
   colon: '\u00a0:',
+  channels: {
+    website: 'Site web',
+    'mobile-app': 'Application mobile',
+    search: 'Moteur de recherche',
+    social: 'Réseaux sociaux',
+    'paid-ads': 'Publicité en ligne',
+    email: 'E-mail',
+    sms: 'SMS',
+    chat: 'Chat en direct',
+    'review-sites': "Sites d'avis",
+    blog: 'Blog',
+    webinar: 'Webinaire',
+    marketplace: 'Place de marché',
+    store: 'Magasin',
+    event: 'Événement',
+    outdoor: 'Affichage',
+    print: 'Imprimé',
+    mail: 'Courrier',
+    packaging: 'Emballage',
+    delivery: 'Livraison',
+    phone: 'Téléphone',
+    support: 'Service client',
+    'sales-rep': 'Commercial',
+    'word-of-mouth': 'Bouche-à-oreille',
+    partner: 'Partenaire ou revendeur',
+  },
 };
 
 export function labelsFor(lang: string | undefined): Labels {

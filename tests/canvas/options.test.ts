@@ -67,6 +67,19 @@ describe('canvas options', () => {
     expect(missing).toEqual(['emotions:branch-poster:missing', 'emotions:welcome-call:missing']);
   });
 
+  it('names well-known channels in the language of the map, unless the map names them', () => {
+    const map = (lang: string): JourneyMap => ({
+      journeykit: 1,
+      title: 'Canaux',
+      lang,
+      channels: [{ id: 'store', name: 'Boutique Opéra', type: 'physical' }],
+      phases: [{ id: 'a', name: 'A', stage: 'awareness', touchpoints: [{ id: 's', name: 'S', channel: 'search' }, { id: 'b', name: 'B', channel: 'store' }] }],
+    });
+    const badges = (lang: string) => layoutJourneyCanvas(map(lang)).scene.texts.filter((t) => t.id.startsWith('channels:')).map((t) => t.lines.join(' '));
+    expect(badges('fr')).toEqual(['Moteur de recherche', 'Boutique Opéra']);
+    expect(badges('en')).toEqual(['Search engine', 'Boutique Opéra']);
+  });
+
   it('writes a title, a description and selectable text', async () => {
     const svg = (await renderCanvas(twoPersonas, { format: 'svg' })) as string;
     const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(svg);

@@ -1,6 +1,7 @@
 import { resolveChannel, touchpointPersonas, type ChannelType, type JourneyMap, type Kpi, type Persona, type Phase, type Touchpoint } from '../../model/journey.js';
 import { didYouMean } from '../../util/suggest.js';
 import { CanvasError } from '../errors.js';
+import { labelsFor } from '../labels.js';
 
 /** The lanes a canvas can show, in their default order. */
 export const LANES = ['goal', 'touchpoints', 'channels', 'emotions', 'pain-points', 'opportunities', 'owners', 'kpis'] as const;
@@ -65,6 +66,7 @@ export interface ViewModel {
 }
 
 export function buildView(map: JourneyMap, options: { persona?: string; phase?: string; lanes?: readonly string[] }): ViewModel {
+  const labels = labelsFor(map.lang);
   const allPersonas = map.personas ?? [];
   let personas = allPersonas;
   if (options.persona !== undefined) {
@@ -94,9 +96,16 @@ export function buildView(map: JourneyMap, options: { persona?: string; phase?: 
         const concerned = touchpointPersonas(map, touchpoint);
         const indexes = personas.map((p, i) => (concerned.includes(p) ? i : -1)).filter((i) => i >= 0);
         const channel = touchpoint.channel ? resolveChannel(map, touchpoint.channel) : undefined;
+        // A well-known channel the map does not rename speaks the map's language.
+        const declared = map.channels?.some((c) => c.id === touchpoint.channel && c.name);
+        const name = channel && !declared ? (labels.channels[channel.id] ?? channel.name) : channel?.name;
         return {
           touchpoint,
-          channel: touchpoint.channel ? (channel ?? { id: touchpoint.channel, name: touchpoint.channel, type: 'unknown' as const }) : undefined,
+          channel: touchpoint.channel
+            ? channel
+              ? { ...channel, name: name! }
+              : { id: touchpoint.channel, name: touchpoint.channel, type: 'unknown' as const }
+            : undefined,
           personas: indexes,
         };
       })

@@ -33,7 +33,9 @@ export async function runDiff(args: readonly string[], options: DiffOptions, cwd
     diffs = await diffAgainstRevision(options.git, args, cwd);
   } else {
     if (args.length !== 2) throw new CliError('journey diff compares two maps: journey diff <old> <new>, or journey diff --git <rev> [paths...]');
-    const [before, after] = await Promise.all([readSide(args[0]!, cwd), readSide(args[1]!, cwd)]);
+    // One side after the other, so that when both are wrong the old one is reported.
+    const before = await readSide(args[0]!, cwd);
+    const after = await readSide(args[1]!, cwd);
     diffs = [{ old: args[0]!, new: args[1]!, changes: diffMaps(before, after) }];
   }
   const formatter = (await loadDiffFormatter(options.format))!;
@@ -99,6 +101,7 @@ function comparable(checked: CheckedFile): JourneyMap {
   const problems: Diagnostic[] = [...checked.report.diagnostics, ...(checked.libraries ?? []).flatMap((r) => r.diagnostics)].filter((d) => d.severity === 'error');
   if (checked.kind === 'library' && problems.length === 0) return { ...(checked.journey!.data as object), phases: [] } as unknown as JourneyMap;
   const first = problems[0];
+  if (first?.ruleId === 'io') throw new CliError(`${first.file}: ${first.message}`);
   const where = first ? (first.line > 0 ? `${first.file}:${first.line}:${first.column}: ${first.message}` : `${first.file}: ${first.message}`) : checked.report.file;
   const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length === 2 ? '' : 's'}; run journey validate)` : '';
   throw new CliError(`cannot compare ${checked.report.file}, it is not a valid map: ${where}${more}`);

@@ -133,3 +133,34 @@ describe('hostile map text', () => {
     expect(html).toContain("@font-face{font-family:'Inter';font-weight:600;");
   });
 });
+
+describe('maps built in code, without the schema', () => {
+  it('draws odd values instead of failing or writing "undefined"', async () => {
+    const map = {
+      journeykit: 1,
+      title: 42,
+      phases: [
+        {
+          id: 'a',
+          name: undefined,
+          stage: 'usage',
+          touchpoints: [
+            { id: 't1', name: 'Too happy', emotion: 7 },
+            { id: 't2', name: 'Half', emotion: 0.6 },
+            { id: 't3', name: 'Not a number', emotion: Number.NaN },
+            { id: 't4', name: 'Very low', emotion: -9 },
+          ],
+          kpis: [{ id: 'k', name: 'Odd', metric: 'custom', target: Number.POSITIVE_INFINITY, actual: 3 }],
+        },
+      ],
+    } as unknown as JourneyMap;
+    const svg = (await renderCanvas(map, { format: 'svg' })) as string;
+    expect(XMLValidator.validate(svg)).toBe(true);
+    expect(svg).not.toMatch(/undefined|NaN/);
+    const { scene } = layoutJourneyCanvas(map);
+    expect(geometryProblems(scene)).toEqual([]);
+    // Out-of-range emotions are held to the band; a missing one leaves its gap.
+    expect(scene.texts.map((t) => t.id)).toContain('emotions:t3:missing');
+    expect(scene.texts.find((t) => t.id === 'title')!.lines).toEqual(['42']);
+  });
+});

@@ -2,7 +2,7 @@ import { kpiStatus, kpiUnit, type Kpi } from '../../model/journey.js';
 import type { Measurer } from '../font/fonts.js';
 import { monotoneSegments, type Point } from '../curve.js';
 import { formatValue, labelsFor, type Labels } from '../labels.js';
-import { cleanText } from '../text/escape.js';
+import { asText, cleanText } from '../text/escape.js';
 import { wrapText, type TextStyle, type WrappedText } from '../text/wrap.js';
 import type { Theme } from '../theme.js';
 import { inkOn, mix } from './color.js';
@@ -78,6 +78,7 @@ class Builder {
   constructor(readonly measurer: Measurer) {}
 
   wrap(text: string, width: number, style: TextStyle): WrappedText {
+    // Maps built in code skip the schema; a missing or non-string value still draws as text.
     const wrapped = wrapText(this.measurer, cleanText(text), Math.max(width, 1), style);
     this.cutWords += wrapped.cuts;
     return wrapped;
@@ -578,7 +579,7 @@ export function layoutCanvas(view: ViewModel, theme: Theme, measurer: Measurer, 
             run = [];
           };
           for (const slot of group.tps) {
-            const emotion = slot.tp!.touchpoint.emotion;
+            const emotion = emotionOf(slot.tp!.touchpoint);
             // A touchpoint without an emotion breaks the curve: no value is made up for it.
             if (emotion === undefined) flush();
             else run.push({ x: slot.x + slot.width / 2, y: bandY(top, emotion) + offset });
@@ -590,7 +591,7 @@ export function layoutCanvas(view: ViewModel, theme: Theme, measurer: Measurer, 
         for (const slot of slots) {
           if (!slot.tp) continue;
           const cx = slot.x + slot.width / 2;
-          const emotion = slot.tp.touchpoint.emotion;
+          const emotion = emotionOf(slot.tp.touchpoint);
           if (emotion !== undefined) {
             const fy = bandY(top, emotion);
             out.push(face(cx, fy, FACE_RADIUS, emotion, c, ring));
@@ -758,6 +759,16 @@ export function layoutCanvas(view: ViewModel, theme: Theme, measurer: Measurer, 
   }
 }
 
+/**
+ * The emotion of a touchpoint as the band can draw it: a whole number from −2 to +2, or undefined
+ * when there is none (a map built in code may hold anything; a validated one holds exactly that).
+ */
+function emotionOf(touchpoint: { emotion?: number }): number | undefined {
+  const value = touchpoint.emotion;
+  if (typeof value !== 'number' || !Number.isFinite(value)) return undefined;
+  return Math.max(-2, Math.min(2, Math.round(value)));
+}
+
 function laneKey(lane: LaneId): keyof Labels['lanes'] {
   switch (lane) {
     case 'touchpoints':
@@ -771,7 +782,7 @@ function laneKey(lane: LaneId): keyof Labels['lanes'] {
 
 /** Whether two labels say the same thing, ignoring case and accents ("Évaluation" = "evaluation"). */
 function sameWords(a: string, b: string): boolean {
-  const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').trim().toLowerCase();
+  const fold = (s: string) => asText(s).normalize('NFD').replace(/\p{M}/gu, '').trim().toLowerCase();
   return fold(a) === fold(b);
 }
 

@@ -124,7 +124,7 @@ function defaultLanes(phases: PhaseView[]): LaneId[] {
     goal: phases.some((p) => p.phase.customer_goal),
     touchpoints: tps.length > 0,
     channels: tps.some((t) => t.channel),
-    emotions: tps.some((t) => t.emotion !== undefined),
+    emotions: tps.some((t) => typeof t.emotion === 'number'),
     'pain-points': tps.some((t) => t.pain_points?.length),
     opportunities: tps.some((t) => t.opportunities?.length),
     owners: tps.some((t) => t.owner),

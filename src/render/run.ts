@@ -166,6 +166,7 @@ async function renderJobs(jobs: Job[], plan: Plan, options: RenderOptions): Prom
     groupBy: options.groupBy,
     kpis: options.kpis,
     theme: options.theme,
+    diagram: plan.diagram === 'flowchart' ? 'flowchart' : 'journey',
     color: !options.output && !options.out && useColor(process.stdout),
   };
   const progress = Boolean(process.stderr.isTTY) && jobs.length > 1 && jobs.every((j) => j.target);

@@ -15,6 +15,8 @@ export interface TextRenderOptions {
   kpis?: boolean;
   /** Mermaid: a theme written into the diagram's configuration (only when asked for). */
   theme?: Theme;
+  /** Markdown report: the diagram it embeds (the journey by default). */
+  diagram?: 'journey' | 'flowchart';
   /** Terminal table: colour the headings. */
   color?: boolean;
 }

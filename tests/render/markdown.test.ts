@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { renderFlowchart } from '../../src/render/renderers/mermaid-flowchart.js';
 import { renderJourney } from '../../src/render/renderers/mermaid-journey.js';
 import { renderMarkdown } from '../../src/render/renderers/markdown.js';
 import { loadMap } from './helpers/maps.js';
@@ -13,6 +14,12 @@ describe('Markdown report', () => {
     expect(text).toContain('| NPS | whole journey | ≥ 40 | 32 | ❌ missed | Service client | 2025-02-28 |');
     expect(text).toContain('| Taux de clic vers la boutique | Sensibilisation | ≥ 5% | 6.2% | ✅ met | – | – |');
     expect(text).toContain('| Effort client au SAV | Usage | ≤ 3/7 | ? | ⚪ no data | – | – |');
+  });
+
+  it('embeds the flowchart instead with diagram: flowchart', async () => {
+    const map = await loadMap('tests/fixtures/render/basic.journey.yaml');
+    const text = renderMarkdown(map, { diagram: 'flowchart', kpis: true });
+    expect(text).toContain('```mermaid\n' + renderFlowchart(map, { kpis: true }) + '```\n');
   });
 
   it('keeps every table row to its columns, whatever the text', async () => {

@@ -3,6 +3,7 @@ import { markdownText } from '../escape/markdown.js';
 import { buildGrid } from '../grid.js';
 import { formatTarget, formatValue } from '../kpi-format.js';
 import type { TextRenderer, TextRenderOptions } from '../types.js';
+import { renderFlowchart } from './mermaid-flowchart.js';
 import { renderJourney } from './mermaid-journey.js';
 
 const STATUS: Record<KpiStatus, string> = { met: '✅ met', missed: '❌ missed', unknown: '⚪ no data' };
@@ -47,7 +48,8 @@ export function renderMarkdown(map: JourneyMap, options: TextRenderOptions = {})
     out.push('');
   }
 
-  out.push('## Journey', '', '```mermaid', renderJourney(map, { theme: options.theme }).trimEnd(), '```', '');
+  const diagram = options.diagram === 'flowchart' ? renderFlowchart(map, { ...options, columns: undefined }) : renderJourney(map, { theme: options.theme });
+  out.push('## Journey', '', '```mermaid', diagram.trimEnd(), '```', '');
 
   const grid = buildGrid(map);
   out.push('## Phases', '');

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { CanvasError, layoutJourneyCanvas, renderCanvas, resolveTheme, THEME_SCHEMA, THEMES, type Theme } from '../../src/canvas/index.js';
 import type { JourneyMap } from '../../src/model/journey.js';
 import { bundledFontPath } from '../../src/canvas/font/fonts.js';
-import { geometryProblems, sampleMaps } from './helpers.js';
+import { splitRows } from '../../src/canvas/layout/canvas.js';
+import { generateMap, geometryProblems, sampleMaps } from './helpers.js';
 
 const require = createRequire(import.meta.url);
 const Ajv2020 = require('ajv/dist/2020').default as typeof import('ajv').default;
@@ -92,6 +93,29 @@ describe('canvas options', () => {
 
   it('rejects an unknown format', async () => {
     await expect(renderCanvas(twoPersonas, { format: 'pdf' as 'svg' })).rejects.toThrow(/unknown canvas format 'pdf'/);
+  });
+});
+
+describe('rows on a slide', () => {
+  it('splits phases into consecutive rows whose widest is as narrow as possible', () => {
+    expect(splitRows([3, 3, 3, 3], 2)).toEqual([
+      [0, 1],
+      [2, 3],
+    ]);
+    expect(splitRows([6, 1, 1, 1, 1, 1, 1], 2)).toEqual([[0], [1, 2, 3, 4, 5, 6]]);
+    expect(splitRows([2, 5, 1], 5)).toEqual([[0], [1], [2]]);
+    expect(splitRows([4], 3)).toEqual([[0]]);
+  });
+
+  it('folds a long map into rows under one header on a slide', () => {
+    const long = { map: generateMap(11) };
+    const { scene } = layoutJourneyCanvas(long.map, { slide: '16:9' });
+    const rowLabels = scene.texts.filter((t) => /^label:touchpoints(@\d)?:name$/.test(t.id));
+    expect(rowLabels.length).toBeGreaterThan(1);
+    expect(scene.texts.filter((t) => t.id === 'title')).toHaveLength(1);
+    // Every phase is drawn once, in order, row after row.
+    const phases = scene.texts.filter((t) => /^phase:.*:name$/.test(t.id));
+    expect(phases.map((t) => t.id)).toEqual(long.map.phases.map((p) => `phase:${p.id}:name`));
   });
 });
 

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { CanvasError, layoutJourneyCanvas, renderCanvas } from '../../src/canvas/index.js';
 import { Resvg } from '@resvg/resvg-js';
 import { fontFiles } from '../../src/canvas/font/fonts.js';
+import { encodeOpaquePng } from '../../src/canvas/png-encode.js';
 import type { JourneyMap } from '../../src/model/journey.js';
 import { generateMap, sampleMaps } from './helpers.js';
 
@@ -154,4 +155,23 @@ describe('canvas PNG of every sample map', () => {
       expect(inkFraction(png, 0, 0, 960, 540, [255, 255, 255])).toBeGreaterThan(0.03);
     });
   }
+});
+
+describe('PNG encoder', () => {
+  it('writes opaque pixels as RGB that decode to the same colours', () => {
+    const rgba = new Uint8Array([255, 0, 0, 255, 0, 255, 0, 255, 0, 0, 255, 255, 10, 20, 30, 255, 40, 50, 60, 255, 70, 80, 90, 255]);
+    const image = decodePng(encodeOpaquePng(rgba, 3, 2)!);
+    expect([image.width, image.height]).toEqual([3, 2]);
+    expect([image.rgb(0, 0), image.rgb(1, 0), image.rgb(2, 0), image.rgb(0, 1), image.rgb(2, 1)]).toEqual([
+      [255, 0, 0],
+      [0, 255, 0],
+      [0, 0, 255],
+      [10, 20, 30],
+      [70, 80, 90],
+    ]);
+  });
+
+  it('leaves a raster with transparency to the full encoder', () => {
+    expect(encodeOpaquePng(new Uint8Array([1, 2, 3, 128]), 1, 1)).toBeUndefined();
+  });
 });

@@ -81,6 +81,19 @@ describe('canvas options', () => {
     expect(badges('en')).toEqual(['Search engine', 'Boutique Opéra']);
   });
 
+  it('sets right-to-left text against the right edge of its cell', async () => {
+    const rtl = maps.find((m) => m.name.includes('rtl-emoji'))!.map;
+    const { scene } = layoutJourneyCanvas(rtl);
+    const cells = new Map(scene.cells.map((cell) => [cell.id, cell]));
+    const goal = scene.texts.find((t) => t.id === 'goal:first')!;
+    expect(goal.align).toBe('end');
+    expect(goal.x + goal.width).toBeCloseTo(cells.get('goal:first')!.x + cells.get('goal:first')!.width - 12, 6);
+    // A line that starts in English stays on the left, whatever follows.
+    expect(scene.texts.find((t) => t.id === 'touchpoints:store:action')!.align).toBe('start');
+    const svg = (await renderCanvas(rtl, { format: 'svg' })) as string;
+    expect(svg).toMatch(/text-anchor="end" fill="#1F2937">למצוא מתנה מהר/);
+  });
+
   it('writes a title, a description and selectable text', async () => {
     const svg = (await renderCanvas(twoPersonas, { format: 'svg' })) as string;
     const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(svg);

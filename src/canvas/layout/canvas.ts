@@ -101,8 +101,10 @@ class Builder {
     width: number,
     style: TextStyle,
     fill: string,
-    align: TextBox['align'] = 'start',
+    requested: TextBox['align'] | 'auto' = 'start',
   ): TextBox {
+    // 'auto' sets a paragraph that starts in a right-to-left script against the right edge.
+    const align = requested === 'auto' ? (startsRightToLeft(wrapped.lines.join(' ')) ? 'end' : 'start') : requested;
     const left = align === 'start' ? x : align === 'middle' ? x + (width - wrapped.width) / 2 : x + width - wrapped.width;
     const box: TextBox = {
       id,
@@ -420,7 +422,7 @@ export function layoutCanvas(view: ViewModel, theme: Theme, measurer: Measurer, 
         for (const { col, wrapped } of items) {
           const cellId = `${laneId}:${col.view.phase.id}`;
           b.cell(cellId, col.x, top, col.width, height);
-          if (wrapped) b.text(out, cellId, cellId, wrapped, col.x + PAD, top + PAD, col.width - 2 * PAD, STYLE.body, c.text);
+          if (wrapped) b.text(out, cellId, cellId, wrapped, col.x + PAD, top + PAD, col.width - 2 * PAD, STYLE.body, c.text, 'auto');
         }
         body.push({ kind: 'group', name: laneId, children: out });
       },
@@ -440,7 +442,7 @@ export function layoutCanvas(view: ViewModel, theme: Theme, measurer: Measurer, 
         for (const { slot, wrapped } of items) {
           const cellId = `${laneId}:${slot.id}`;
           b.cell(cellId, slot.x, top, slot.width, height);
-          if (wrapped) b.text(out, cellId, cellId, wrapped, slot.x + PAD, top + PAD, slot.width - 2 * PAD, style, fill);
+          if (wrapped) b.text(out, cellId, cellId, wrapped, slot.x + PAD, top + PAD, slot.width - 2 * PAD, style, fill, 'auto');
         }
         body.push({ kind: 'group', name: laneId, children: out });
       },
@@ -485,9 +487,9 @@ export function layoutCanvas(view: ViewModel, theme: Theme, measurer: Measurer, 
           });
           b.cell(cellId, cardX + accent, cardY, cardW - accent, cardHeight);
           const textX = cardX + accent + innerPad;
-          b.text(out, cellId, `${cellId}:name`, item.name, textX, cardY + innerPad, item.textWidth!, STYLE.cardName, c.text);
+          b.text(out, cellId, `${cellId}:name`, item.name, textX, cardY + innerPad, item.textWidth!, STYLE.cardName, c.text, 'auto');
           if (item.action) {
-            b.text(out, cellId, `${cellId}:action`, item.action, textX, cardY + innerPad + item.name.height + 5, item.textWidth!, STYLE.cardAction, c.muted);
+            b.text(out, cellId, `${cellId}:action`, item.action, textX, cardY + innerPad + item.name.height + 5, item.textWidth!, STYLE.cardAction, c.muted, 'auto');
           }
         }
         body.push({ kind: 'group', name: 'touchpoints', children: out });
@@ -641,7 +643,7 @@ export function layoutCanvas(view: ViewModel, theme: Theme, measurer: Measurer, 
           let ty = top + PAD;
           wrapped.forEach((w, i) => {
             out.push(bullet(slot.x + PAD + 6, ty + w.lineHeight / 2));
-            b.text(out, cellId, `${cellId}:${i}`, w, slot.x + PAD + indent, ty, slot.width - 2 * PAD - indent, STYLE.small, c.text);
+            b.text(out, cellId, `${cellId}:${i}`, w, slot.x + PAD + indent, ty, slot.width - 2 * PAD - indent, STYLE.small, c.text, 'auto');
             ty += w.height + 8;
           });
         }
@@ -692,7 +694,7 @@ export function layoutCanvas(view: ViewModel, theme: Theme, measurer: Measurer, 
       const t = kpiTexts(kpi, listWidth);
       const status = kpiStatus(kpi);
       out.push(statusIcon(left + 6.5, ky + t.name.lineHeight / 2, status, c, inkOn(c.status[status])));
-      b.text(out, cellId, `kpi:${prefix}:${kpi.id}:name`, t.name, left + 20, ky, listWidth - 20, STYLE.smallStrong, c.text);
+      b.text(out, cellId, `kpi:${prefix}:${kpi.id}:name`, t.name, left + 20, ky, listWidth - 20, STYLE.smallStrong, c.text, 'auto');
       ky += t.name.height + 2;
       b.text(out, cellId, `kpi:${prefix}:${kpi.id}:values`, t.values, left + 20, ky, listWidth - 20, STYLE.small, c.muted);
       ky += t.values.height;
@@ -757,6 +759,15 @@ export function layoutCanvas(view: ViewModel, theme: Theme, measurer: Measurer, 
   function personaColor(i: number): string {
     return c.personas[i % c.personas.length]!;
   }
+}
+
+/** Letters of the right-to-left scripts a map is likely to hold. */
+const RTL_LETTER = /[\p{Script=Hebrew}\p{Script=Arabic}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}]/u;
+
+/** Whether the first letter of a text belongs to a right-to-left script (the bidi "first strong" rule, simplified). */
+function startsRightToLeft(text: string): boolean {
+  const first = text.match(/\p{L}/u);
+  return first !== null && RTL_LETTER.test(first[0]);
 }
 
 /**

@@ -46,7 +46,7 @@ export async function expandInputs(inputs: readonly string[], cwd = process.cwd(
     if (info?.isDirectory()) {
       const found = await walk(resolve(cwd, input));
       found.sort();
-      for (const f of found) add(relative(cwd, f) || f);
+      for (const f of found) if (options.libraries || !(await isLibraryFile(f))) add(relative(cwd, f) || f);
       continue;
     }
     if (info) {

@@ -47,7 +47,8 @@ export async function fileSystemSource(mapPath: string | undefined, cwd = proces
     canonicalRoot: await realpath(root).catch(() => root),
     canonical: (path) => realpath(path).catch(() => undefined),
     load: (path, display) => loadJourneyFile(path, display),
-    display: (path) => relative(cwd, path) || path,
+    // Libraries are named the way the map was: absolute for an absolute path, else from the working directory.
+    display: (path) => (mapPath && isAbsolute(mapPath) ? path : relative(cwd, path) || path),
   };
 }
 

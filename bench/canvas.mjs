@@ -19,7 +19,7 @@ try {
 }
 
 const args = process.argv.slice(2);
-let runs = 7;
+let runs = 5;
 const files = [];
 for (let i = 0; i < args.length; i++) {
   if (args[i] === '--runs') runs = Math.max(1, Number(args[++i]) || runs);
@@ -107,6 +107,7 @@ const large = {
     kpis: [{ id: `k${p}`, name: text(5, p), metric: 'conversion_rate', target: 40, actual: 30 + p }],
   })),
 };
+const typical = [...rows];
 rows.push(await bench('generated: 10 phases, 60 touchpoints', large));
 
 const format = (v) => (typeof v === 'number' ? v.toFixed(1) : v);
@@ -115,3 +116,10 @@ console.log(`journey canvas: median ms per map over ${runs} runs (Node ${process
 const table = [columns, ...rows.map((r) => columns.map((c) => format(r[c])))];
 const widths = columns.map((_, i) => Math.max(...table.map((r) => String(r[i]).length)));
 for (const r of table) console.log(r.map((v, i) => (i < 2 ? String(v).padEnd(widths[i]) : String(v).padStart(widths[i]))).join('  '));
+
+// Last line: the one-line summary that bench/run.mjs reports (typical maps: the examples).
+const basis = typical.length ? typical : rows;
+const med = (key) => median(basis.map((r) => r[key])).toFixed(1);
+console.log(
+  `median per map over ${basis.length} ${typical.length ? 'example' : 'generated'} map(s): SVG+PNG ${med('svg+png')} ms (SVG ${med('svg')}, PNG ${med('png')}); on a 16:9 slide ${med('svg+png 16:9')} ms`,
+);

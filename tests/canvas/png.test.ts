@@ -8,7 +8,7 @@ import type { JourneyMap } from '../../src/model/journey.js';
 import { generateMap, sampleMaps } from './helpers.js';
 
 /** A PNG decoder for what the tests need: 8-bit RGB or RGBA, any row filter. */
-function decodePng(png: Uint8Array): { width: number; height: number; rgb(x: number, y: number): [number, number, number] } {
+function decodePng(png: Uint8Array): { width: number; height: number; channels: number; rgb(x: number, y: number): [number, number, number] } {
   expect(Array.from(png.subarray(0, 8))).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
   const view = new DataView(png.buffer, png.byteOffset, png.byteLength);
   let at = 8;
@@ -57,6 +57,7 @@ function decodePng(png: Uint8Array): { width: number; height: number; rgb(x: num
   return {
     width,
     height,
+    channels,
     rgb: (x, y) => {
       const i = y * stride + x * channels;
       return [pixels[i]!, pixels[i + 1]!, pixels[i + 2]!];
@@ -96,6 +97,16 @@ describe('canvas PNG', () => {
     }
     // The right margin holds nothing.
     expect(inkFraction(png, png.width - 20, 0, png.width, png.height, [255, 255, 255])).toBe(0);
+  });
+
+  it('stays opaque to the last pixel at a fractional scale', async () => {
+    const { scene } = layoutJourneyCanvas(b2c);
+    const png = decodePng((await renderCanvas(b2c, { format: 'png', scale: 0.35 })) as Uint8Array);
+    expect(Math.abs(png.width - scene.width * 0.35)).toBeLessThan(1);
+    expect(Math.abs(png.height - scene.height * 0.35)).toBeLessThan(1);
+    // Written as RGB, by the fast encoder: every pixel, the last row and column included, is opaque.
+    expect(png.channels).toBe(3);
+    expect(png.rgb(png.width - 1, png.height - 1)).toEqual([255, 255, 255]);
   });
 
   it('renders at a scale and on a dark 16:9 slide', async () => {

@@ -241,7 +241,7 @@ describe('formatJourneyText', () => {
 });
 
 describe('the bundled templates and examples', () => {
-  const dirs = ['examples'];
+  const dirs = ['templates', 'examples'];
   for (const dir of dirs) {
     it(`${dir}/ files are formatted`, () => {
       const files = readdirSync(join(ROOT, dir)).filter((f) => f.endsWith('.yaml'));

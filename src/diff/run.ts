@@ -1,4 +1,4 @@
-import { access } from 'node:fs/promises';
+import { access, readFile } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import { CliError, EXIT } from '../cli/errors.js';
 import { emit } from '../cli/io.js';
@@ -52,15 +52,24 @@ async function diffAgainstRevision(rev: string, pathspecs: readonly string[], cw
   for (const file of files) {
     const onDisk = join(root, file);
     const shown = relative(cwd, onDisk).split(sep).join('/') || file;
-    const present = await access(onDisk).then(
-      () => true,
-      () => false,
-    );
-    const before = await readRevision(rev, file, root, false);
-    const after = present ? await readMapFile(onDisk, shown) : undefined;
-    diffs.push({ old: `${rev}:${file}`, new: present ? shown : '(deleted)', changes: diffMaps(before, after) });
+    const current = await readFileBytes(onDisk);
+    const previous = await showBlob(rev, file, root);
+    // Other YAML in the repository (CI workflows, compose files…) is none of journey diff's business.
+    if (!isJourneyFile(current) && !isJourneyFile(previous)) continue;
+    const before = previous ? await readRevision(rev, file, root, previous) : undefined;
+    const after = current ? await readMapFile(onDisk, shown) : undefined;
+    diffs.push({ old: `${rev}:${file}`, new: current ? shown : '(deleted)', changes: diffMaps(before, after) });
   }
   return diffs;
+}
+
+/** A map or a library says `journeykit:` at its top level; other YAML files do not. */
+function isJourneyFile(bytes: Uint8Array | undefined): boolean {
+  return bytes !== undefined && /^journeykit[ \t]*:/m.test(Buffer.from(bytes).toString('utf8'));
+}
+
+function readFileBytes(path: string): Promise<Uint8Array | undefined> {
+  return readFile(path).catch(() => undefined);
 }
 
 /** A side named on the command line: a file if one exists there, else `rev:path`. */
@@ -72,8 +81,9 @@ async function readSide(spec: string, cwd: string): Promise<JourneyMap> {
   );
   if (isFile || !/^[^:]+:./.test(spec)) return readMapFile(path, spec);
   const { rev, path: inRepo, root } = await resolveRevisionPath(spec, cwd);
-  const map = await readRevision(rev, inRepo, root, true);
-  return map!;
+  const bytes = await showBlob(rev, inRepo, root);
+  if (!bytes) throw new CliError(`cannot read ${rev}:${inRepo}: no such file in that revision`);
+  return readRevision(rev, inRepo, root, bytes);
 }
 
 async function readMapFile(path: string, shown: string): Promise<JourneyMap> {
@@ -81,13 +91,8 @@ async function readMapFile(path: string, shown: string): Promise<JourneyMap> {
   return comparable(checkParsed(shown, parsed));
 }
 
-async function readRevision(rev: string, path: string, root: string, required: boolean): Promise<JourneyMap | undefined> {
+async function readRevision(rev: string, path: string, root: string, bytes: Uint8Array): Promise<JourneyMap> {
   const label = `${rev}:${path}`;
-  const bytes = await showBlob(rev, path, root);
-  if (!bytes) {
-    if (required) throw new CliError(`cannot read ${label}: no such file in that revision`);
-    return undefined;
-  }
   const parsed = await withIncludes(parseJourneyBytes(bytes, label), join(root, path), async () => revisionSource(rev, root));
   return comparable(checkParsed(label, parsed));
 }

@@ -144,9 +144,10 @@ describe('journey diff', () => {
     gitIn('checkout', '--', 'maps/untouched.yaml');
   });
 
-  it('--git <rev> compares every changed map of the working tree, untracked and deleted ones included', () => {
+  it('--git <rev> compares every changed map of the working tree, untracked and deleted ones included, and leaves other YAML alone', () => {
     writeFileSync(join(repo, 'maps/b2c.yaml'), V2.replace('name: Confirmation', 'name: Confirmation de commande'));
     writeFileSync(join(repo, 'maps/new.yaml'), V1.replace('Achat en ligne', 'Nouveau'));
+    writeFileSync(join(repo, 'ci.yml'), 'on: [push]\njobs: {}\n');
     rmSync(join(repo, 'maps/untouched.yaml'));
     try {
       const result = runJourney(['diff', '--git', 'HEAD', '--exit-code'], { cwd: repo });
@@ -173,6 +174,7 @@ describe('journey diff', () => {
     } finally {
       gitIn('checkout', '--', '.');
       rmSync(join(repo, 'maps/new.yaml'));
+      rmSync(join(repo, 'ci.yml'));
     }
   });
 

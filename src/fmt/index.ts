@@ -2,6 +2,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { isAlias, isMap, isNode, isPair, isScalar, isSeq, parseDocument, visit, type Document, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
 import type { Diagnostic } from '../diagnostic.js';
 import { isLibraryData } from '../load/library.js';
+import { LIMITS } from '../load/limits.js';
 import { parseJourneyText } from '../load/parse.js';
 import { SchemaCursor } from './key-order.js';
 
@@ -56,11 +57,20 @@ function formatOnce(text: string, file: string): FormatResult {
   } catch (error) {
     return fail(`cannot lay the file out: ${(error as Error).message.split('\n')[0]}`);
   }
-  const again = parseDocument(output, { uniqueKeys: true });
-  if (again.errors.length > 0 || !isDeepStrictEqual(again.toJS({ maxAliasCount: -1 }), data)) {
+  if (!sameData(output, data)) {
     return fail('formatting would change what the file means (anchors defined after their aliases?); the file was left as it is');
   }
   return { ok: true, text: output, changed: output !== text };
+}
+
+function sameData(output: string, data: unknown): boolean {
+  const again = parseDocument(output, { uniqueKeys: true });
+  if (again.errors.length > 0) return false;
+  try {
+    return isDeepStrictEqual(again.toJS({ maxAliasCount: LIMITS.maxAliasCount }), data);
+  } catch {
+    return false;
+  }
 }
 
 /**

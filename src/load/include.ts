@@ -2,7 +2,7 @@ import { realpath, stat } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { Diagnostic } from '../diagnostic.js';
 import { isLibraryData, isPlainObject, SHARED_LISTS } from './library.js';
-import { parsePointer, type PathSegment } from './locate.js';
+import { parsePointer } from './locate.js';
 import type { IncludedFiles, IncludedLibrary, LoadedJourney, ParseResult } from './parse.js';
 import { loadJourneyFile } from './read.js';
 
@@ -179,5 +179,3 @@ function inside(root: string, path: string): boolean {
   const rel = relative(root, path);
   return rel === '' || (!rel.startsWith('..' + sep) && rel !== '..' && !isAbsolute(rel));
 }
-
-export type { PathSegment };

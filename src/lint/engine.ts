@@ -1,6 +1,7 @@
 import { compareDiagnostics, type Diagnostic } from '../diagnostic.js';
 import type { LoadedJourney } from '../load/index.js';
 import { toPointer } from '../load/locate.js';
+import { placeOf } from '../validate/index.js';
 import type { JourneyMap } from '../model/journey.js';
 import { didYouMean } from '../util/suggest.js';
 import { findDirectives, type Directive } from './directives.js';
@@ -38,21 +39,18 @@ export function lintJourney(map: JourneyMap, journey: LoadedJourney, options: Li
     const severity = setting.severity;
     const report = (input: ReportInput): Diagnostic => {
       const pointer = input.pointer ?? toPointer(input.path ?? []);
-      const diagnostic: Diagnostic = {
-        ruleId: rule.meta.id,
-        severity,
-        message: input.message,
-        file: journey.file,
-        pointer,
-        ...journey.locate(pointer, { key: input.key ?? false }),
-      };
+      // An entry merged from a library is reported where its text is: in the library.
+      const diagnostic: Diagnostic = { ruleId: rule.meta.id, severity, message: input.message, ...placeOf(journey, pointer, input.key ?? false) };
       findings.push(diagnostic);
       return diagnostic;
     };
     rule.check({ map, journey, options: { ...rule.defaultOptions, ...setting.options }, report });
   }
-  const kept = applyDirectives(findings, findDirectives(journey.text, journey.lineCounter), journey.file, options.reportUnusedDisable ?? false);
-  return kept.sort(compareDiagnostics);
+  // A map's disable comments cover the map's own lines, not its libraries'.
+  const own = findings.filter((d) => d.file === journey.file);
+  const elsewhere = findings.filter((d) => d.file !== journey.file);
+  const kept = applyDirectives(own, findDirectives(journey.text, journey.lineCounter), journey.file, options.reportUnusedDisable ?? false);
+  return [...kept, ...elsewhere].sort(compareDiagnostics);
 }
 
 /** Drops the findings that disable comments cover, and reports the comments that are wrong or idle. */

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
-import { compareDiagnostics } from '../diagnostic.js';
+import { compareDiagnostics, type Diagnostic } from '../diagnostic.js';
 import { expandInputs } from '../load/index.js';
-import { loadAndValidate } from '../pipeline.js';
+import { collectReports, loadAndValidate, type CheckedFile } from '../pipeline.js';
 import type { FileReport } from '../report/types.js';
 import { ConfigFinder, settingsFor } from './config.js';
 import { lintJourney } from './engine.js';
@@ -31,7 +31,7 @@ export async function lintPaths(paths: readonly string[], options: LintRunOption
   const cwd = options.cwd ?? process.cwd();
   const { files, missing } = await expandInputs(paths, cwd);
   const finder = new ConfigFinder(cwd, options.configFile);
-  const reports: FileReport[] = [];
+  const checkedFiles: CheckedFile[] = [];
   const ignored: string[] = [];
   for (const file of files) {
     const absolute = file === '-' ? file : resolve(cwd, file);
@@ -48,9 +48,25 @@ export async function lintPaths(paths: readonly string[], options: LintRunOption
         rules: settingsFor(config, absolute),
         reportUnusedDisable: options.reportUnusedDisable ?? false,
       });
-      report.diagnostics = [...report.diagnostics, ...findings].sort(compareDiagnostics);
+      report.diagnostics = [...report.diagnostics, ...findings.filter((d) => d.file === report.file)].sort(compareDiagnostics);
+      addLibraryFindings(checked, findings.filter((d) => d.file !== report.file));
     }
-    reports.push(report);
+    checkedFiles.push(checked);
   }
-  return { reports, ignored, missing };
+  return { reports: collectReports(checkedFiles), ignored, missing };
+}
+
+/** Findings about entries a map took from its libraries join those libraries' reports. */
+function addLibraryFindings(checked: CheckedFile, findings: readonly Diagnostic[]): void {
+  for (const finding of findings) {
+    checked.libraries ??= [];
+    let library = checked.libraries.find((r) => r.file === finding.file);
+    if (!library) {
+      const source = checked.journey?.included?.libraries.find((l) => l.journey.file === finding.file)?.journey.text;
+      library = { file: finding.file, diagnostics: [], source };
+      checked.libraries.push(library);
+    }
+    library.diagnostics.push(finding);
+    library.diagnostics.sort(compareDiagnostics);
+  }
 }

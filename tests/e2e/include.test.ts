@@ -163,6 +163,26 @@ phases:
     expect(run('validate', '**/*.yaml')).toEqual({ code: 0, stdout: '✔ 1 journey map valid\n', stderr: '' });
   });
 
+  it('lint reports findings about a library entry in the library, and does not ask a map to use every library persona', () => {
+    // The library gains a persona without priority, which no touchpoint of the map concerns.
+    writeFileSync(
+      join(project, 'shared/personas.yaml'),
+      LIBRARY.replace('channels:', '  - id: sans-rang\n    name: Sans rang\n    goals: [Comparer]\n    frustrations: [Attendre]\nchannels:'),
+    );
+    const lint = run('lint', '-f', 'json', 'maps/achat.yaml');
+    const files = JSON.parse(lint.stdout).files as Array<{ file: string; diagnostics: Array<{ ruleId: string; message: string; line: number; column: number }> }>;
+    expect(files.map((f) => f.file)).toEqual(['maps/achat.yaml', 'shared/personas.yaml']);
+    expect(files[1]!.diagnostics).toEqual([
+      expect.objectContaining({
+        ruleId: 'persona-not-prioritised',
+        message: 'persona `sans-rang` has no priority: rank personas by potential, 1 first',
+        line: 12,
+        column: 5,
+      }),
+    ]);
+    expect(files[0]!.diagnostics.map((d) => d.ruleId)).not.toContain('persona-unused');
+  });
+
   it('lint, render, fmt and diff work on such maps', () => {
     const lint = run('lint', '-f', 'json', 'maps/achat.yaml');
     const findings = JSON.parse(lint.stdout).files[0].diagnostics as Array<{ ruleId: string; message: string }>;

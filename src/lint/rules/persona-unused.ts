@@ -10,7 +10,7 @@ export default defineRule({
     docs: 'docs/rules/persona-unused.md',
   },
   defaultOptions: {},
-  check({ map, report }) {
+  check({ map, journey, report }) {
     const used = new Set<string>();
     let concernsEveryone = false;
     for (const phase of map.phases) {
@@ -22,6 +22,8 @@ export default defineRule({
     }
     if (concernsEveryone) return;
     (map.personas ?? []).forEach((persona, i) => {
+      // A shared library serves many journeys: a map is not expected to use all of its personas.
+      if (journey.included?.origin(['personas', i])) return;
       if (!used.has(persona.id)) report({ path: ['personas', i], message: `persona ${code(persona.id)} is not concerned by any touchpoint` });
     });
   },

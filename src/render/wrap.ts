@@ -6,28 +6,35 @@
 export function wrapWords(text: string, width: number, measure: (s: string) => number = (s) => [...s].length): string[] {
   const lines: string[] = [];
   let line = '';
-  for (const word of text.split(/ +/).filter(Boolean)) {
-    if (line && measure(line) + 1 + measure(word) <= width) {
-      line += ` ${word}`;
-      continue;
-    }
+  let used = 0;
+  const flush = () => {
     if (line) lines.push(line);
     line = '';
-    if (measure(word) <= width) {
+    used = 0;
+  };
+  for (const word of text.split(/ +/).filter(Boolean)) {
+    const size = measure(word);
+    if (line && used + 1 + size <= width) {
+      line += ` ${word}`;
+      used += 1 + size;
+      continue;
+    }
+    flush();
+    if (size <= width) {
       line = word;
+      used = size;
       continue;
     }
     // A word longer than the line is cut between characters (never inside one, so an emoji or an
     // accented letter stays whole), as a browser does when it cannot break elsewhere.
     for (const grapheme of graphemes(word)) {
-      if (line && measure(line + grapheme) > width) {
-        lines.push(line);
-        line = '';
-      }
+      const step = measure(grapheme);
+      if (line && used + step > width) flush();
       line += grapheme;
+      used += step;
     }
   }
-  if (line) lines.push(line);
+  flush();
   return lines.length > 0 ? lines : [''];
 }
 

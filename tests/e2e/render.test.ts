@@ -183,8 +183,8 @@ describe('journey render: loads only what it needs', () => {
     return readFileSync(log, 'utf8').split('\n').filter(Boolean);
   }
 
-  it('validate loads no renderer, Mermaid, browser driver or rasteriser', () => {
-    const loaded = modulesLoaded(['validate', 'examples/']);
+  it.each([['validate'], ['lint']])('%s loads no renderer, Mermaid, browser driver or rasteriser', (command) => {
+    const loaded = modulesLoaded([command, 'examples/']);
     expect(loaded.some((url) => url.includes('/dist/cli/commands/render.js'))).toBe(true);
     expect(loaded.filter((url) => /\/dist\/render\/|mermaid|puppeteer|resvg/.test(url))).toEqual([]);
   });

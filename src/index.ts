@@ -14,3 +14,4 @@ export * from './model/journey.js';
 export type { FileReport, Formatter, FormatOptions } from './report/types.js';
 export { renderCanvas, layoutJourneyCanvas, CanvasError, THEMES, THEME_SCHEMA, type CanvasOptions, type Theme, type BrandTheme } from './canvas/index.js';
 export { lintJourney, lintPaths, loadConfig, parseConfig, settingsFor, presetSettings, defineRule, ConfigError, RULES, type LintOptions, type LintRunOptions, type LintRunResult, type LintConfig, type Rule, type RuleMeta, type RuleContext, type RuleSettings, type RuleSeverity, type PresetName } from './lint/index.js';
+export { loadRenderer, TEXT_FORMATS, type TextRenderer, type TextRenderOptions } from './render/renderers/index.js';

@@ -18,3 +18,5 @@ export async function loadRenderer(name: string): Promise<TextRenderer | undefin
   const load = RENDERERS[name];
   return load ? (await load()).default : undefined;
 }
+
+export type { TextRenderer, TextRenderOptions } from '../types.js';

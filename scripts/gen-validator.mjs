@@ -9,7 +9,11 @@ const standaloneCode = require('ajv/dist/standalone').default;
 const addFormats = require('ajv-formats').default;
 
 const root = new URL('../', import.meta.url);
-const target = new URL('src/validate/generated/journey-validator.cjs', root);
+const readSchema = (name) => JSON.parse(readFileSync(new URL(`schemas/${name}`, root), 'utf8'));
+const TARGETS = {
+  journey: new URL('src/validate/generated/journey-validator.cjs', root),
+  library: new URL('src/validate/generated/library-validator.cjs', root),
+};
 
 /** The options here and the ones the tests compile with must stay the same. */
 export const AJV_OPTIONS = {
@@ -21,21 +25,31 @@ export const AJV_OPTIONS = {
   allowUnionTypes: true,
 };
 
-export function generate() {
+/** Standalone code for the journey schema, or for the library schema (which refers to the journey schema). */
+export function generate(which) {
   const ajv = new Ajv2020({ ...AJV_OPTIONS, code: { source: true, esm: false, lines: false } });
   addFormats(ajv, ['date']);
-  const validate = ajv.compile(JSON.parse(readFileSync(new URL('schemas/journey.schema.json', root), 'utf8')));
-  return `// Generated from schemas/journey.schema.json by scripts/gen-validator.mjs. Do not edit.\n${standaloneCode(ajv, validate)}\n`;
+  let validate;
+  if (which === 'library') {
+    // The library schema names the journey schema by its file name, as editors resolve it.
+    ajv.addSchema(readSchema('journey.schema.json'), 'journey.schema.json');
+    validate = ajv.compile(readSchema('library.schema.json'));
+  } else {
+    validate = ajv.compile(readSchema('journey.schema.json'));
+  }
+  return `// Generated from schemas/${which}.schema.json by scripts/gen-validator.mjs. Do not edit.\n${standaloneCode(ajv, validate)}\n`;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const code = generate();
-  if (process.argv.includes('--check')) {
-    if (readFileSync(target, 'utf8') !== code) {
-      console.error('src/validate/generated/journey-validator.cjs is out of date: run npm run generate');
-      process.exit(1);
+  for (const [which, target] of Object.entries(TARGETS)) {
+    const code = generate(which);
+    if (process.argv.includes('--check')) {
+      if (readFileSync(target, 'utf8') !== code) {
+        console.error(`${target.pathname.split('/').slice(-4).join('/')} is out of date: run npm run generate`);
+        process.exit(1);
+      }
+    } else {
+      writeFileSync(target, code);
     }
-  } else {
-    writeFileSync(target, code);
   }
 }

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { writeFileAtomic } from '../util/write.js';
-import { describeIoError } from '../load/read.js';
+import { describeIoError } from '../util/io-error.js';
 import { CliError } from './errors.js';
 
 /**

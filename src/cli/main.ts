@@ -3,8 +3,9 @@ import { Command, CommanderError } from 'commander';
 import { COMMANDS } from './commands/index.js';
 import { CliError, EXIT } from './errors.js';
 import { watchStdout } from './io.js';
+import { packagePath } from '../util/package-root.js';
 
-const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+const pkg = JSON.parse(readFileSync(packagePath('package.json'), 'utf8')) as { version: string };
 export const VERSION = pkg.version;
 
 export async function main(argv: readonly string[] = process.argv): Promise<void> {
@@ -19,7 +20,7 @@ export async function main(argv: readonly string[] = process.argv): Promise<void
     .configureOutput({
       outputError: (text, write) => write(`journey: ${oneLine(text.replace(/^error: /, '')).replace('(Did you mean', '(did you mean')}\n`),
     });
-  for (const load of COMMANDS) (await load()).register(program);
+  for (const command of COMMANDS) command.register(program);
   program.commands.forEach((command) => command.exitOverride());
 
   try {

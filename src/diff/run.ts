@@ -7,7 +7,7 @@ import { fileSystemSource, withIncludes } from '../load/index.js';
 import { loadJourneyFile, parseJourneyBytes } from '../load/read.js';
 import type { JourneyMap } from '../model/journey.js';
 import { checkParsed, type CheckedFile } from '../pipeline.js';
-import { useColor } from '../report/color.js';
+import { useColor } from '../report/terminal.js';
 import { diffMaps } from './compare.js';
 import { DIFF_FORMAT_NAMES, loadDiffFormatter } from './formats/index.js';
 import { changedMaps, repositoryRoot, resolveRevisionPath, revisionSource, showBlob } from './git.js';

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { parse } from 'yaml';
 import { CliError, EXIT } from '../cli/errors.js';
 import { writeStdout } from '../cli/io.js';
-import { describeIoError } from '../load/read.js';
+import { describeIoError } from '../util/io-error.js';
 import { outline } from './outline.js';
 
 /** `journey diff --textconv <file>`: the outline of a map, or the file as it is when it is not one. */

@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../diagnostic.js';
 import { decodeSource } from '../load/decode.js';
 import { LIMITS } from '../load/limits.js';
-import { describeIoError } from '../load/read.js';
+import { describeIoError } from '../util/io-error.js';
 import { formatJourneyText, type FormatResult } from './index.js';
 
 /** Formats bytes read from a file or standard input; encoding problems are diagnostics. */

@@ -1,6 +1,5 @@
 import { access, mkdir, readFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { stringify } from 'yaml';
 import { CliError, EXIT } from '../cli/errors.js';
 import { formatJourneyText } from '../fmt/index.js';
@@ -118,8 +117,8 @@ async function starterMap(template: string, lang: Language, title: string, dir: 
 }
 
 async function starterConfig(dir: string): Promise<string> {
-  const configSchema = new URL('./config.schema.json', SCHEMA_PATH);
-  const modeline = (await exists(fileURLToPath(configSchema))) ? `# yaml-language-server: $schema=${await schemaReference(dir, configSchema)}\n` : '';
+  const configSchema = join(dirname(SCHEMA_PATH), 'config.schema.json');
+  const modeline = (await exists(configSchema)) ? `# yaml-language-server: $schema=${await schemaReference(dir, configSchema)}\n` : '';
   return `${modeline}# Settings of journey lint for the maps in this directory and below (docs/lint.md#configuration).\nextends: recommended\n`;
 }
 
@@ -128,8 +127,7 @@ async function starterConfig(dir: string): Promise<string> {
  * project (or the project has it in node_modules), so editors work offline and follow upgrades;
  * the schema's public address otherwise.
  */
-async function schemaReference(dir: string, schema: URL): Promise<string> {
-  const installed = fileURLToPath(schema);
+async function schemaReference(dir: string, installed: string): Promise<string> {
   const file = installed.split(sep).pop()!;
   const root = await findProjectRoot(dir);
   const candidates = [installed];

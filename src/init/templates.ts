@@ -1,4 +1,4 @@
-import { fileURLToPath } from 'node:url';
+import { packagePath } from '../util/package-root.js';
 
 export const LANGUAGES = ['fr', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -46,5 +46,5 @@ export const TEMPLATES: readonly Template[] = [
 export const TEMPLATE_NAMES = TEMPLATES.map((t) => t.name);
 
 export function templatePath(name: string, lang: Language): string {
-  return fileURLToPath(new URL(`../../templates/${name}.${lang}.yaml`, import.meta.url));
+  return packagePath('templates', `${name}.${lang}.yaml`);
 }

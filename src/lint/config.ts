@@ -5,17 +5,18 @@ import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import picomatch from 'picomatch';
 import { LineCounter, parseDocument } from 'yaml';
-import { describeIoError } from '../load/read.js';
+import { describeIoError } from '../util/io-error.js';
 import { locatePointer, parsePointer, toPointer, type PathSegment } from '../load/locate.js';
 import { didYouMean } from '../util/suggest.js';
 import { DEFAULT_PRESET, presetSettings } from './presets.js';
 import { RULES } from './rules/index.js';
 import { RULE_SEVERITIES, type PresetName, type RuleSettings, type RuleSeverity } from './types.js';
+import { packagePath } from '../util/package-root.js';
 
 /** Names of the configuration file, in the order they are looked for in each directory. */
 export const CONFIG_FILE_NAMES = ['.journeykit.yaml', '.journeykit.yml', '.journeykit.json'] as const;
 
-export const CONFIG_SCHEMA_PATH = new URL('../../schemas/config.schema.json', import.meta.url);
+export const CONFIG_SCHEMA_PATH = packagePath('schemas', 'config.schema.json');
 
 /** A configuration problem, with where it is; the CLI prints it as one line and exits 2. */
 export class ConfigError extends Error {

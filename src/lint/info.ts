@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { RuleInfo } from '../report/types.js';
 import { INVALID_DIRECTIVE, UNUSED_DIRECTIVE } from './engine.js';
 import { RULES } from './rules/index.js';
+import { packagePath } from '../util/package-root.js';
 
 /** Where the documentation lives online; a rule's help link is this plus its `docs` path. */
 export const DOCS_BASE_URL = 'https://github.com/journeykit/journeykit/blob/main/';
@@ -34,6 +35,6 @@ let version: string | undefined;
 
 /** journeykit's version, for formats that record which tool wrote them. */
 export function toolVersion(): string {
-  version ??= (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+  version ??= (JSON.parse(readFileSync(packagePath('package.json'), 'utf8')) as { version: string }).version;
   return version;
 }

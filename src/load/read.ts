@@ -3,6 +3,9 @@ import type { Diagnostic } from '../diagnostic.js';
 import { decodeSource } from './decode.js';
 import { LIMITS } from './limits.js';
 import { parseJourneyText, type ParseResult } from './parse.js';
+import { describeIoError } from '../util/io-error.js';
+
+export { describeIoError };
 
 export const STDIN_NAME = '<stdin>';
 
@@ -46,23 +49,6 @@ export async function readStdin(): Promise<Uint8Array> {
     chunks.push(buffer);
   }
   return Buffer.concat(chunks);
-}
-
-export function describeIoError(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  switch (code) {
-    case 'ENOENT':
-      return 'no such file or directory';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'EISDIR':
-      return 'is a directory, not a file';
-    case 'ELOOP':
-      return 'too many levels of symbolic links';
-    default:
-      return code ? `cannot read (${code})` : `cannot read (${String((error as Error)?.message ?? error)})`;
-  }
 }
 
 function ioError(file: string, what: string): Diagnostic {

@@ -4,7 +4,7 @@ import { emit, guardOutput, writeStdout } from '../cli/io.js';
 import { expandInputs } from '../load/index.js';
 import type { JourneyMap } from '../model/journey.js';
 import { loadAndValidate } from '../pipeline.js';
-import { useColor } from '../report/color.js';
+import { useColor } from '../report/terminal.js';
 import { loadFormatter } from '../report/formatters/index.js';
 import { safeForTerminal } from '../report/terminal.js';
 import type { FileReport } from '../report/types.js';

@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { readModuleLog } from '../helpers/module-log.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -17,7 +18,7 @@ function loadsOf(args: string[], cwd: string, env: Record<string, string> = {}):
     env: { ...process.env, NO_COLOR: '1', JOURNEYKIT_MODULE_LOG: log, ...env },
     encoding: 'utf8',
   });
-  return { code: result.status, modules: readFileSync(log, 'utf8').split('\n').filter(Boolean) };
+  return { code: result.status, modules: readModuleLog(log) };
 }
 
 describe('journey lint stays light', () => {

@@ -1,3 +1,4 @@
+import { readModuleLog } from '../helpers/module-log.js';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -180,7 +181,7 @@ describe('journey render: loads only what it needs', () => {
       encoding: 'utf8',
     });
     expect(result.status, result.stderr).toBe(0);
-    return readFileSync(log, 'utf8').split('\n').filter(Boolean);
+    return readModuleLog(log);
   }
 
   it.each([['validate'], ['lint']])('%s loads no renderer, Mermaid, browser driver or rasteriser', (command) => {

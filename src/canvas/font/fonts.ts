@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { CanvasError } from '../errors.js';
 import { parseFont, type FontMetrics } from './sfnt.js';
+import { packagePath } from '../../util/package-root.js';
 
 /** The weights the canvas draws with: body text and headings. */
 export type Weight = 400 | 600;
 
 /** Where the bundled fonts live: assets/fonts at the package root (same depth from src/ and dist/). */
-export const BUNDLED_FONT_DIR = fileURLToPath(new URL('../../../assets/fonts/', import.meta.url));
+export const BUNDLED_FONT_DIR = packagePath('assets', 'fonts') + '/';
 
 const BUNDLED = {
   regular: 'Inter-Regular.otf',

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { countSeverities } from '../../diagnostic.js';
-import { useColor } from '../../report/color.js';
+import { useColor } from '../../report/terminal.js';
 import { FORMATTER_NAMES, loadFormatter } from '../../report/formatters/index.js';
 import type { FileReport } from '../../report/types.js';
 import { didYouMean } from '../../util/suggest.js';

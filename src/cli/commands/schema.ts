@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
-import { fileURLToPath } from 'node:url';
 import { readFileSync } from 'node:fs';
-import { SCHEMA_PATH } from '../../validate/schema.js';
+import { packagePath } from '../../util/package-root.js';
 import { emit } from '../io.js';
 
 export function register(program: Command): void {
@@ -11,7 +10,8 @@ export function register(program: Command): void {
     .option('--path', 'print the path of the schema file instead of its content')
     .option('-o, --output <file>', 'write the schema to a file')
     .action(async (options: { path?: boolean; output?: string }) => {
-      const text = options.path ? fileURLToPath(SCHEMA_PATH) + '\n' : readFileSync(SCHEMA_PATH, 'utf8');
+      const SCHEMA_PATH = packagePath('schemas', 'journey.schema.json');
+      const text = options.path ? SCHEMA_PATH + '\n' : readFileSync(SCHEMA_PATH, 'utf8');
       await emit(text, options.output);
     });
 }

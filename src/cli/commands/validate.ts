@@ -1,16 +1,5 @@
 import type { Command } from 'commander';
-import { expandInputs } from '../../load/index.js';
-import { collectReports, hasIoFailure, loadAndValidate } from '../../pipeline.js';
-import { FORMATTER_NAMES, loadFormatter } from '../../report/formatters/index.js';
-import { useColor } from '../../report/color.js';
-import { CliError, EXIT } from '../errors.js';
-import { emit } from '../io.js';
-
-interface ValidateOptions {
-  format: string;
-  output?: string;
-  quiet?: boolean;
-}
+import type { ValidateOptions } from '../../validate/run.js';
 
 export function register(program: Command): void {
   program
@@ -21,29 +10,7 @@ export function register(program: Command): void {
     .option('-o, --output <file>', 'write the report to a file instead of standard output')
     .option('-q, --quiet', 'print nothing when every map is valid')
     .action(async (paths: string[], options: ValidateOptions) => {
+      const { runValidate } = await import('../../validate/run.js');
       process.exitCode = await runValidate(paths, options);
     });
-}
-
-export async function runValidate(paths: string[], options: ValidateOptions): Promise<number> {
-  if (!['stylish', 'json'].includes(options.format) || !FORMATTER_NAMES.includes(options.format)) {
-    throw new CliError(`unknown format "${options.format}" for validate: use stylish or json`);
-  }
-  const { files, missing } = await expandInputs(paths);
-  if (files.length === 0 && missing.length === 0) throw new CliError(`no journey maps (.yaml or .yml files) found in ${paths.join(', ')}`);
-  const checked = [];
-  for (const file of files) checked.push(await loadAndValidate(file));
-  const reports = collectReports(checked);
-  const formatter = (await loadFormatter(options.format))!;
-  const invalid = reports.some((r) => r.diagnostics.some((d) => d.severity === 'error'));
-  const text =
-    options.format === 'stylish' && !invalid
-      ? options.quiet || files.length === 0
-        ? ''
-        : `✔ ${files.length} journey map${files.length === 1 ? '' : 's'} valid\n`
-      : formatter(reports, { color: !options.output && useColor(), codeFrame: true, toolName: 'journey validate' });
-  await emit(text, options.output, files);
-  for (const m of missing) process.stderr.write(`journey: ${m}: no such file, directory or matching pattern\n`);
-  if (missing.length > 0 || hasIoFailure(reports)) return EXIT.usage;
-  return invalid ? EXIT.findings : EXIT.ok;
 }

@@ -180,7 +180,8 @@ describe('journey render: loads only what it needs', () => {
       env: { ...process.env, JOURNEYKIT_LOAD_LOG: log, NO_COLOR: '1' },
       encoding: 'utf8',
     });
-    expect(result.status, result.stderr).toBe(0);
+    // Findings (exit 1) are fine here: what is checked is what the run loaded, not the maps.
+    expect([0, 1], result.stderr).toContain(result.status);
     return readModuleLog(log);
   }
 

@@ -297,9 +297,29 @@ function describeSchemaError(errors: readonly ErrorObject[], data: unknown): Sch
         message: `${s.at(-2) === 'overrides' ? `override ${Number(s.at(-1)) + 1}` : subject} is missing \`${String(params.missingProperty)}\``,
       };
     case 'minItems':
-      return { pointer: error.instancePath, key: false, message: `${subject} must list at least one pattern` };
-    case 'minLength':
-      return { pointer: error.instancePath, key: false, message: `${subject} must not contain an empty pattern` };
+    case 'maxItems': {
+      const patterns = name === 'files' || name === 'ignore';
+      if (patterns) return { pointer: error.instancePath, key: false, message: `${subject} must list at least one pattern` };
+      const limit = Number(params.limit);
+      const bound = error.keyword === 'minItems' ? 'at least' : 'at most';
+      return { pointer: error.instancePath, key: false, message: `${subject} must list ${bound} ${limit} item${limit === 1 ? '' : 's'}` };
+    }
+    case 'minLength': {
+      const inPatterns = s.includes('files') || s.includes('ignore');
+      return { pointer: error.instancePath, key: false, message: inPatterns ? `${subject} must not contain an empty pattern` : `${subject} must not be empty` };
+    }
+    case 'pattern': {
+      // The theme's colours and font family end up in SVG attributes: say what is allowed.
+      const value = JSON.stringify(valueAt(data, s));
+      const colour = String(params.pattern).startsWith('^#');
+      return {
+        pointer: error.instancePath,
+        key: false,
+        message: colour
+          ? `${subject} must be a colour written #rgb or #rrggbb, not ${value}`
+          : `${subject} may only hold letters, digits, spaces, hyphens, commas and quotes, not ${value}`,
+      };
+    }
   }
   return { pointer: error.instancePath, key: false, message: `${subject} ${error.message ?? 'is invalid'}` };
 }

@@ -1,3 +1,4 @@
+import type { BrandTheme } from '../canvas/index.js';
 import type { JourneyMap } from '../model/journey.js';
 
 /** What `--diagram canvas` calls: the slide-ready canvas of src/canvas, drawn without a browser. */
@@ -5,7 +6,7 @@ export interface CanvasOptions {
   format: 'svg' | 'png' | 'html';
   slide?: '16:9' | '4:3';
   scale?: number;
-  theme?: string;
+  theme?: string | BrandTheme;
   persona?: string;
   phase?: string;
 }

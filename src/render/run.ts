@@ -17,6 +17,7 @@ import { loadRenderer } from './renderers/index.js';
 import { DEFAULT_COLUMNS } from './renderers/table.js';
 import type { TextRenderOptions, Theme } from './types.js';
 import { selectView } from './view.js';
+import { BrandThemes } from './brand-theme.js';
 
 export interface RenderOptions {
   format?: string;
@@ -175,6 +176,7 @@ async function renderJobs(jobs: Job[], plan: Plan, options: RenderOptions): Prom
   let exit: number = EXIT.ok;
 
   const mermaidImages = (['svg', 'png', 'pdf'] as string[]).includes(plan.format) && plan.diagram !== 'canvas';
+  const brandThemes = new BrandThemes();
   let images: MermaidImages | undefined;
   let interrupted: NodeJS.Signals | undefined;
   const onSignal = (signal: NodeJS.Signals) => {
@@ -213,8 +215,9 @@ async function renderJobs(jobs: Job[], plan: Plan, options: RenderOptions): Prom
             format: plan.format as 'svg' | 'png' | 'html',
             slide: options.slide,
             scale: options.scale,
-            // The canvas has a light and a dark theme; Mermaid's names map onto them.
-            theme: options.theme === undefined ? undefined : options.theme === 'dark' ? 'dark' : 'light',
+            // --theme wins; Mermaid's theme names map onto the canvas's light and dark. Without
+            // it, the brand theme of the nearest configuration file, if it has one.
+            theme: options.theme === undefined ? await brandThemes.themeFor(job.file) : options.theme === 'dark' ? 'dark' : 'light',
             persona: options.persona,
             phase: options.phase,
           });

@@ -32,7 +32,7 @@ describe('parseConfig', () => {
         - files: ["drafts/**"]
           rules: { empty-phase: warning }
       ignore: [archive/**]
-      theme: { primary: "#0044cc", font: Inter }
+      theme: { name: Marque, colors: { phase: "#0044cc" }, font: { family: Inter } }
     `);
     expect(config.extends).toBe('strict');
     expect(config.rules).toEqual({
@@ -42,7 +42,7 @@ describe('parseConfig', () => {
     });
     expect(config.overrides).toHaveLength(1);
     expect(config.ignore).toEqual(['archive/**']);
-    expect(config.raw.theme).toEqual({ primary: '#0044cc', font: 'Inter' });
+    expect(config.raw.theme).toEqual({ name: 'Marque', colors: { phase: '#0044cc' }, font: { family: 'Inter' } });
   });
 
   it('an empty file is the recommended preset', () => {

@@ -3,7 +3,7 @@
 // the spread (min–max) and the ratios the project's targets are stated in.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem, platform, release } from 'node:os';
+import { cpus, loadavg, totalmem, platform, release } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateMap, toYaml, writeCorpora } from './corpus.mjs';
@@ -48,6 +48,7 @@ const fmt = (r) => (r.failure ? `failed (${r.failure})` : `${r.median.toFixed(3)
 const ratio = (a, b) => (a.failure || b.failure ? 'n/a' : (a.median / b.median).toFixed(2));
 
 function main() {
+  const loadAtStart = loadavg()[0].toFixed(2);
   rmSync(work, { recursive: true, force: true });
   mkdirSync(work, { recursive: true });
   console.log('generating corpora…');
@@ -106,7 +107,7 @@ function main() {
     'Produced by `npm run bench` (bench/run.mjs); the corpora are generated from a fixed seed (bench/corpus.mjs).',
     `Each command ran ${RUNS} times after one warm-up (the heavy ones 3 times); times are wall-clock medians with the min–max spread, memory is peak resident set size.`,
     '',
-    `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, ${platform()} ${release()}, Node.js ${process.version}.`,
+    `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, ${platform()} ${release()}, Node.js ${process.version}; load average ${loadAtStart} when the run began (other work on the machine slows every command alike, but widens the spread).`,
     '',
     '## Ratios against the targets',
     '',

@@ -6,7 +6,7 @@ import type { ErrorObject, ValidateFunction } from 'ajv';
 import picomatch from 'picomatch';
 import { LineCounter, parseDocument } from 'yaml';
 import { describeIoError } from '../util/io-error.js';
-import { locatePointer, parsePointer, toPointer, type PathSegment } from '../load/locate.js';
+import { locatePointer, parsePointer, toPointer, valueAt, type PathSegment } from '../load/locate.js';
 import { didYouMean } from '../util/suggest.js';
 import { DEFAULT_PRESET, presetSettings } from './presets.js';
 import { RULES } from './rules/index.js';
@@ -322,15 +322,6 @@ function describeSchemaError(errors: readonly ErrorObject[], data: unknown): Sch
     }
   }
   return { pointer: error.instancePath, key: false, message: `${subject} ${error.message ?? 'is invalid'}` };
-}
-
-function valueAt(data: unknown, segments: readonly string[]): unknown {
-  let current = data;
-  for (const s of segments) {
-    if (current === null || typeof current !== 'object') return undefined;
-    current = (current as Record<string, unknown>)[s];
-  }
-  return current;
 }
 
 type Ajv = import('ajv').default;

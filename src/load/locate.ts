@@ -19,6 +19,16 @@ export function parsePointer(pointer: string): string[] {
     .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
+/** The value at a path of plain data, or undefined when the path leads nowhere. */
+export function valueAt(data: unknown, segments: readonly string[]): unknown {
+  let current = data;
+  for (const s of segments) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<string, unknown>)[s];
+  }
+  return current;
+}
+
 export function toPointer(path: readonly PathSegment[]): string {
   return path.map((s) => '/' + String(s).replace(/~/g, '~0').replace(/\//g, '~1')).join('');
 }

@@ -1,5 +1,5 @@
 import type { ErrorObject } from 'ajv';
-import { parsePointer } from '../load/locate.js';
+import { parsePointer, valueAt } from '../load/locate.js';
 import { closest, didYouMean } from '../util/suggest.js';
 
 /** A schema problem in words, and the pointer (value or key) it is about. */
@@ -139,15 +139,6 @@ function kpiContext(pointer: string, data: unknown): string {
   if (!kpi || typeof kpi !== 'object') return '';
   const scale = typeof kpi.scale === 'string' ? ` on scale ${kpi.scale}` : '';
   return typeof kpi.metric === 'string' ? ` for metric ${kpi.metric}${scale}` : '';
-}
-
-function valueAt(data: unknown, segments: readonly string[]): unknown {
-  let current = data;
-  for (const s of segments) {
-    if (current === null || typeof current !== 'object') return undefined;
-    current = (current as Record<string, unknown>)[s];
-  }
-  return current;
 }
 
 const ID_LISTS = new Set(['personas', 'kpis']);

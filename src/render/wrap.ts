@@ -1,3 +1,5 @@
+import { graphemeClusters } from '../util/graphemes.js';
+
 /**
  * Greedy word wrapping. Mermaid measures text in the browser, which a text renderer cannot; a
  * character budget is a close, deterministic stand-in for sizing boxes. Terminal tables measure
@@ -27,7 +29,7 @@ export function wrapWords(text: string, width: number, measure: (s: string) => n
     }
     // A word longer than the line is cut between characters (never inside one, so an emoji or an
     // accented letter stays whole), as a browser does when it cannot break elsewhere.
-    for (const grapheme of graphemes(word)) {
+    for (const grapheme of graphemeClusters(word)) {
       const step = measure(grapheme);
       if (line && used + step > width) flush();
       line += grapheme;
@@ -38,11 +40,8 @@ export function wrapWords(text: string, width: number, measure: (s: string) => n
   return lines.length > 0 ? lines : [''];
 }
 
-const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
-export function graphemes(text: string): string[] {
-  return Array.from(segmenter.segment(text), (s) => s.segment);
-}
+const PLAIN_ASCII = /^[\x20-\x7e]*$/;
 
 // Emoji (with modifiers, variation selectors and joiners) and flag pairs take two columns.
 const EMOJI = /^(?:\p{Extended_Pictographic}(?:\p{Emoji_Modifier}|\uFE0F|\u20E3)*(?:\u200D\p{Extended_Pictographic}(?:\p{Emoji_Modifier}|\uFE0F|\u20E3)*)*|\p{Regional_Indicator}{2})$/u;
@@ -51,21 +50,39 @@ const EMOJI = /^(?:\p{Extended_Pictographic}(?:\p{Emoji_Modifier}|\uFE0F|\u20E3)
  * Columns a string takes on a terminal: 2 for emoji and East Asian wide characters, 0 for
  * combining accents and controls, 1 otherwise. Terminals and libraries disagree on emoji
  * sequences, so each character (grapheme) counts for the larger of the two usual measures, the
- * whole sequence or its parts: cli-table3 never finds a line measured here too wide and cuts it.
+ * whole sequence or its parts: text wrapped to this width fits its column on any terminal.
  */
 export function displayWidth(text: string): number {
+  if (PLAIN_ASCII.test(text)) return text.length;
   let width = 0;
-  for (const grapheme of graphemes(text)) {
-    let parts = 0;
-    for (const char of grapheme) {
-      const code = char.codePointAt(0)!;
-      if (code <= 0x1f || (code >= 0x7f && code <= 0x9f)) continue;
-      if (code >= 0x300 && code <= 0x36f) continue;
-      parts += isWide(code) ? 2 : 1;
-    }
+  for (const grapheme of graphemeClusters(text)) {
+    const parts = codePointColumns(grapheme);
     width += EMOJI.test(grapheme) ? Math.max(2, parts) : parts;
   }
   return width;
+}
+
+/**
+ * Columns a terminal most likely gives a string, as the usual measure (string-width) counts
+ * them: an emoji sequence takes two, other characters their own width. Tables pad cells with it;
+ * they wrap with {@link displayWidth}, which is never less, so a padded line never overflows.
+ */
+export function terminalColumns(text: string): number {
+  if (PLAIN_ASCII.test(text)) return text.length;
+  let width = 0;
+  for (const grapheme of graphemeClusters(text)) width += EMOJI.test(grapheme) ? 2 : codePointColumns(grapheme);
+  return width;
+}
+
+function codePointColumns(grapheme: string): number {
+  let parts = 0;
+  for (const char of grapheme) {
+    const code = char.codePointAt(0)!;
+    if (code <= 0x1f || (code >= 0x7f && code <= 0x9f)) continue;
+    if (code >= 0x300 && code <= 0x36f) continue;
+    parts += isWide(code) ? 2 : 1;
+  }
+  return parts;
 }
 
 function isWide(code: number): boolean {

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { CanvasError } from '../errors.js';
 import { parseFont, type FontMetrics } from './sfnt.js';
 import { packagePath } from '../../util/package-root.js';
+import { graphemeClusters } from '../../util/graphemes.js';
 
 /** The weights the canvas draws with: body text and headings. */
 export type Weight = 400 | 600;
@@ -92,8 +93,6 @@ const REGIONAL_INDICATOR = /\p{Regional_Indicator}/u;
 /** Marks, joiners, variation selectors and bidi controls take no room of their own. */
 const ZERO_WIDTH = /[\p{Mn}\p{Me}\p{Cf}\u{FE00}-\u{FE0F}\u{E0100}-\u{E01EF}]/u;
 
-const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
-
 /** Measures text with real advance widths, in pixels at a given size. */
 export class Measurer {
   private readonly emCache = new Map<Weight, Map<string, number>>();
@@ -113,7 +112,7 @@ export class Measurer {
     if (hit) return hit;
     let em = 0;
     let count = 0;
-    for (const { segment } of graphemes.segment(text)) {
+    for (const segment of graphemeClusters(text)) {
       em += this.graphemeEm(segment, weight);
       count++;
     }
@@ -166,7 +165,7 @@ export class Measurer {
   /** The text with every grapheme the fonts cannot draw replaced by MISSING_SIGN. */
   drawableText(text: string): string {
     let out = '';
-    for (const { segment } of graphemes.segment(text)) out += this.canDraw(segment) ? segment : MISSING_SIGN;
+    for (const segment of graphemeClusters(text)) out += this.canDraw(segment) ? segment : MISSING_SIGN;
     return out;
   }
 

@@ -1,3 +1,4 @@
+import { graphemeClusters } from '../../util/graphemes.js';
 import type { Measurer, Weight } from '../font/fonts.js';
 
 export interface TextStyle {
@@ -20,8 +21,6 @@ export interface WrappedText {
   /** How many words were too wide for the line and had to be cut. */
   cuts: number;
 }
-
-const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
 
 /**
  * Greedy line breaking by measured width. Breaks at spaces (never at no-break spaces), honours
@@ -93,7 +92,7 @@ function cutToWidth(
   const pieces: Array<{ text: string; width: number }> = [];
   let text = '';
   let width = 0;
-  for (const { segment } of graphemes.segment(word)) {
+  for (const segment of graphemeClusters(word)) {
     const advance = measurer.graphemeEm(segment, weight) * size + spacing;
     const next = width + advance;
     if (text && next > maxWidth) {

@@ -1,10 +1,9 @@
-import Table from 'cli-table3';
 import type { JourneyMap } from '../../model/journey.js';
 import { palette } from '../../report/color.js';
 import { safeForTerminal } from '../../report/terminal.js';
 import { buildGrid } from '../grid.js';
 import type { TextRenderer, TextRenderOptions } from '../types.js';
-import { displayWidth, wrapWords } from '../wrap.js';
+import { displayWidth, terminalColumns, wrapWords } from '../wrap.js';
 
 /** Width used when the output is not a terminal (a file, a pipe). */
 export const DEFAULT_COLUMNS = 100;
@@ -14,7 +13,7 @@ const LABEL_COLUMN = 17;
 const BULLET = '• ';
 
 /**
- * A terminal table with cli-table3: phases as columns (or as rows with `rows`), lanes for the
+ * A terminal table: phases as columns (or as rows with `rows`), lanes for the
  * stage, touchpoints, channels, emotion, pain points, opportunities and KPIs. It is never wider
  * than `columns`: text is wrapped here, by display width, so the table never cuts it; when the
  * columns do not fit side by side they are spread over several tables that repeat the row names.
@@ -39,15 +38,9 @@ export function renderTable(map: JourneyMap, options: TextRenderOptions = {}): s
     // Every column but the first has a border on its left, and the table one on each side.
     const colWidth = Math.floor((width - labelWidth - cols.length - 2) / cols.length);
     const inner = colWidth - 2;
-    const table = new Table({
-      head: ['', ...cols.map((i) => c.bold(fit(headings[i]!, inner).join('\n')))],
-      colWidths: [labelWidth, ...cols.map(() => colWidth)],
-      style: { head: [], border: [], 'padding-left': 1, 'padding-right': 1 },
-    });
-    for (const row of rows) {
-      table.push([c.bold(fit(rowLabels[row]!, labelWidth - 2).join('\n')), ...cols.map((col) => cellText(cell(row, col), inner))]);
-    }
-    out.push(table.toString());
+    const head = ['', ...cols.map((i) => fit(headings[i]!, inner).map((line) => c.bold(line)).join('\n'))];
+    const body = rows.map((row) => [fit(rowLabels[row]!, labelWidth - 2).map((line) => c.bold(line)).join('\n'), ...cols.map((col) => cellText(cell(row, col), inner))]);
+    out.push(drawTable([head, ...body], [labelWidth, ...cols.map(() => colWidth)]));
   }
   return out.join('\n') + '\n';
 }
@@ -61,6 +54,34 @@ function cellText(items: string[], width: number): string {
     .join('\n');
 }
 
+const SGR = /\u001b\[[0-9;]*m/g;
+
+/**
+ * Boxes drawn with line-drawing characters around cells of already wrapped lines, one space of
+ * padding on each side. The text is wrapped to fit before it gets here, so nothing is ever cut;
+ * drawing it is one pass over the lines (table libraries re-measure whole cells for every line
+ * they draw, which takes minutes on a phase with a hundred touchpoints).
+ */
+function drawTable(rows: string[][], widths: number[]): string {
+  const rule = (left: string, middle: string, right: string) => left + widths.map((w) => '─'.repeat(w)).join(middle) + right;
+  const out = [rule('┌', '┬', '┐')];
+  rows.forEach((row, r) => {
+    if (r > 0) out.push(rule('├', '┼', '┤'));
+    const cells = row.map((text) => text.split('\n'));
+    const height = Math.max(...cells.map((lines) => lines.length));
+    for (let i = 0; i < height; i++) {
+      const parts = cells.map((lines, col) => {
+        const line = lines[i] ?? '';
+        const room = widths[col]! - 2 - terminalColumns(line.replace(SGR, ''));
+        return ` ${line}${' '.repeat(Math.max(0, room))} `;
+      });
+      out.push(`│${parts.join('│')}│`);
+    }
+  });
+  out.push(rule('└', '┴', '┘'));
+  return out.join('\n');
+}
+
 /** User text made safe for a terminal (escape sequences and controls shown, not obeyed) and wrapped. */
 function fit(text: string, width: number): string[] {
   const flat = safeForTerminal(text.replace(/\r\n|[\r\n\t\u2028\u2029]/g, ' ')).replace(/ {2,}/g, ' ').trim();
@@ -69,7 +90,7 @@ function fit(text: string, width: number): string[] {
 
 const renderer: TextRenderer = {
   name: 'table',
-  description: 'terminal table (cli-table3)',
+  description: 'terminal table',
   extension: 'txt',
   render: renderTable,
 };

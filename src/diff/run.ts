@@ -1,10 +1,10 @@
-import { access, readFile } from 'node:fs/promises';
+import { access } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import { CliError, EXIT } from '../cli/errors.js';
 import { emit } from '../cli/io.js';
 import type { Diagnostic } from '../diagnostic.js';
 import { fileSystemSource, withIncludes } from '../load/index.js';
-import { loadJourneyFile, parseJourneyBytes } from '../load/read.js';
+import { loadJourneyFile, parseJourneyBytes, readSourceFile } from '../load/read.js';
 import type { JourneyMap } from '../model/journey.js';
 import { checkParsed, type CheckedFile } from '../pipeline.js';
 import { useColor } from '../report/terminal.js';
@@ -39,7 +39,8 @@ export async function runDiff(args: readonly string[], options: DiffOptions, cwd
     diffs = [{ old: args[0]!, new: args[1]!, changes: diffMaps(before, after) }];
   }
   const formatter = (await loadDiffFormatter(options.format))!;
-  await emit(formatter(diffs, { color: !options.output && useColor() }), options.output);
+  // The sides are inputs: -o must not write over one of them (the git revisions are not files).
+  await emit(formatter(diffs, { color: !options.output && useColor() }), options.output, options.git === undefined ? args : []);
   const differs = diffs.some((d) => d.changes.length > 0);
   return options.exitCode && differs ? EXIT.findings : EXIT.ok;
 }
@@ -69,7 +70,7 @@ function isJourneyFile(bytes: Uint8Array | undefined): boolean {
 }
 
 function readFileBytes(path: string): Promise<Uint8Array | undefined> {
-  return readFile(path).catch(() => undefined);
+  return readSourceFile(path).catch(() => undefined);
 }
 
 /** A side named on the command line: a file if one exists there, else `rev:path`. */

@@ -1,7 +1,7 @@
-import { readFile } from 'node:fs/promises';
 import { parse } from 'yaml';
 import { CliError, EXIT } from '../cli/errors.js';
 import { writeStdout } from '../cli/io.js';
+import { FileTooBigError, readSourceFile } from '../load/read-file.js';
 import { describeIoError } from '../util/io-error.js';
 import { outline } from './outline.js';
 
@@ -9,8 +9,9 @@ import { outline } from './outline.js';
 export async function runTextconv(path: string): Promise<number> {
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    text = Buffer.from(await readSourceFile(path)).toString('utf8');
   } catch (error) {
+    if (error instanceof FileTooBigError) throw new CliError(`cannot read ${path}: it is over the size limit for a journey map`);
     throw new CliError(`cannot read ${path}: ${describeIoError(error)}`);
   }
   let data: unknown;

@@ -6,15 +6,17 @@ import { formatJourneyText, type FormatResult } from './index.js';
 
 /** Formats bytes read from a file or standard input; encoding problems are diagnostics. */
 export function formatJourneyBytes(bytes: Uint8Array, file: string): FormatResult {
-  if (bytes.byteLength > LIMITS.maxFileBytes) {
-    return failure(file, `the file is over the ${LIMITS.maxFileBytes / 1024 / 1024} MiB limit for a journey map`, 0, 0, 'limit');
-  }
+  if (bytes.byteLength > LIMITS.maxFileBytes) return tooBigFailure(file);
   const decoded = decodeSource(bytes);
   if (!decoded.ok) return failure(file, decoded.message, decoded.line, decoded.column, 'encoding');
   // A byte order mark is dropped from the output: YAML files are UTF-8 without one.
   const result = formatJourneyText(decoded.text, file);
   if (result.ok && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { ...result, changed: true };
   return result;
+}
+
+export function tooBigFailure(file: string): FormatResult {
+  return failure(file, `the file is over the ${LIMITS.maxFileBytes / 1024 / 1024} MiB limit for a journey map`, 0, 0, 'limit');
 }
 
 export function ioFailure(file: string, error: unknown): FormatResult {

@@ -1,11 +1,10 @@
-import { readFile } from 'node:fs/promises';
 import { CliError, EXIT } from '../cli/errors.js';
 import { writeStdout } from '../cli/io.js';
 import { displayName, expandInputs } from '../load/files.js';
-import { readStdin } from '../load/read.js';
+import { FileTooBigError, readSourceFile, readStdin } from '../load/read.js';
 import { safeForTerminal } from '../report/terminal.js';
 import { writeFileAtomic } from '../util/write.js';
-import { describeFailure, formatJourneyBytes, ioFailure } from './files.js';
+import { describeFailure, formatJourneyBytes, ioFailure, tooBigFailure } from './files.js';
 import type { FormatResult } from './index.js';
 
 export type FmtMode = 'print' | 'check' | 'write';
@@ -64,8 +63,9 @@ async function formatFile(file: string): Promise<FormatResult> {
   const name = displayName(file);
   let bytes: Uint8Array;
   try {
-    bytes = file === '-' ? await readStdin() : await readFile(file);
+    bytes = file === '-' ? await readStdin() : await readSourceFile(file);
   } catch (error) {
+    if (error instanceof FileTooBigError) return tooBigFailure(name);
     return ioFailure(name, error);
   }
   return formatJourneyBytes(bytes, name);

@@ -6,6 +6,7 @@ import { formatJourneyText } from '../fmt/index.js';
 import { findProjectRoot } from '../load/include.js';
 import { safeForTerminal } from '../report/terminal.js';
 import { didYouMean } from '../util/suggest.js';
+import { describeIoError } from '../util/io-error.js';
 import { writeFileAtomic } from '../util/write.js';
 import { SCHEMA_PATH } from '../validate/schema.js';
 import { canPrompt, Prompter, type PromptStreams } from './prompt.js';
@@ -46,10 +47,19 @@ export async function runInit(dir: string | undefined, options: InitOptions, con
 
   try {
     await mkdir(target, { recursive: true });
-    await writeFileAtomic(mapPath, text);
-    if (!configPath) await writeFileAtomic(join(target, '.journeykit.yaml'), await starterConfig(target));
+    // Without --force, a map that appeared since the check above is still not replaced.
+    await writeFileAtomic(mapPath, text, { overwrite: options.force === true });
   } catch (error) {
-    throw new CliError(`cannot write in ${shown(target)}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new CliError(`${shown(mapPath)} already exists: use --force to overwrite it`);
+    throw new CliError(`cannot write in ${shown(target)}: ${describeIoError(error).replace(/^cannot read /, '')}`);
+  }
+  try {
+    // A configuration is never replaced, --force or not.
+    if (!configPath) await writeFileAtomic(join(target, '.journeykit.yaml'), await starterConfig(target), { overwrite: false });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
+      throw new CliError(`cannot write in ${shown(target)}: ${describeIoError(error).replace(/^cannot read /, '')} (${shown(mapPath)} was written)`);
+    }
   }
 
   const lines = [`created ${shown(mapPath)} (template ${choices.template}, ${choices.lang})`];

@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import picomatch from 'picomatch';
 import { LineCounter, parseDocument } from 'yaml';
 import { describeIoError } from '../util/io-error.js';
+import { FileTooBigError, readSourceFile } from '../load/read-file.js';
 import { locatePointer, parsePointer, toPointer, valueAt, type PathSegment } from '../load/locate.js';
 import { didYouMean } from '../util/suggest.js';
 import { DEFAULT_PRESET, presetSettings } from './presets.js';
@@ -58,8 +59,9 @@ export async function loadConfig(path: string, cwd = process.cwd()): Promise<Lin
   const shown = displayPath(absolute, cwd);
   let text: string;
   try {
-    text = await readFile(absolute, 'utf8');
+    text = Buffer.from(await readSourceFile(absolute)).toString('utf8');
   } catch (error) {
+    if (error instanceof FileTooBigError) throw new ConfigError(shown, 0, 0, 'the configuration is over the size limit for a journey map file');
     throw new ConfigError(shown, 0, 0, `cannot read the configuration: ${describeIoError(error)}`);
   }
   return parseConfig(text, absolute, shown);

@@ -1,7 +1,10 @@
-import { readFile, readdir, stat } from 'node:fs/promises';
+import { lstat, readdir, stat } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
+import { CliError } from '../cli/errors.js';
 import { looksLikeLibrary } from './library.js';
+import { LIMITS } from './limits.js';
+import { readSourceFile } from './read-file.js';
 import { STDIN_NAME } from './read.js';
 
 /** What a path on the command line turned into. */
@@ -35,6 +38,7 @@ export async function expandInputs(inputs: readonly string[], cwd = process.cwd(
     if (!seen.has(file)) {
       seen.add(file);
       files.push(file);
+      if (files.length > LIMITS.maxFiles) throw new TooManyFilesError();
     }
   };
   for (const input of inputs) {
@@ -44,7 +48,9 @@ export async function expandInputs(inputs: readonly string[], cwd = process.cwd(
     }
     const info = await stat(resolve(cwd, input)).catch(() => undefined);
     if (info?.isDirectory()) {
-      const found = await walk(resolve(cwd, input));
+      // The walk stops one file past the limit, so that a huge tree costs no more than that.
+      const found = await walk(resolve(cwd, input), { left: LIMITS.maxFiles + 1 });
+      if (found.length > LIMITS.maxFiles) throw new TooManyFilesError();
       found.sort();
       for (const f of found) if (options.libraries || !(await isLibraryFile(f))) add(relative(cwd, f) || f);
       continue;
@@ -54,7 +60,12 @@ export async function expandInputs(inputs: readonly string[], cwd = process.cwd(
       continue;
     }
     if (isDynamicPattern(input)) {
-      const matched = await glob(input, { cwd, onlyFiles: true, ignore: ['**/node_modules/**', '**/.git/**'], expandDirectories: false });
+      // Links are not followed, as in a directory walk: a link planted in a repository must not
+      // make a linter read /proc/self/environ, a device or a loop. Only regular files are kept.
+      const linked = await glob(input, { cwd, onlyFiles: true, ignore: ['**/node_modules/**', '**/.git/**'], expandDirectories: false, followSymbolicLinks: false });
+      if (linked.length > LIMITS.maxFiles) throw new TooManyFilesError();
+      const matched: string[] = [];
+      for (const f of linked) if ((await lstat(resolve(cwd, f)).catch(() => undefined))?.isFile()) matched.push(f);
       matched.sort();
       if (matched.length === 0) missing.push(input);
       for (const f of matched) if (options.libraries || !(await isLibraryFile(join(cwd, f)))) add(f);
@@ -65,24 +76,36 @@ export async function expandInputs(inputs: readonly string[], cwd = process.cwd(
   return { files, missing };
 }
 
-async function walk(dir: string, depth = 0, visited = new Set<string>()): Promise<string[]> {
+/** Thrown when a run would read more files than LIMITS.maxFiles. */
+export class TooManyFilesError extends CliError {
+  constructor() {
+    super(`more than ${LIMITS.maxFiles.toLocaleString('en')} files to read in one run: name fewer directories or a narrower pattern`);
+    this.name = 'TooManyFilesError';
+  }
+}
+
+async function walk(dir: string, budget: { left: number }, depth = 0, visited = new Set<string>()): Promise<string[]> {
   // Symbolic links are not followed, so a link loop cannot trap the walk; depth is a second guard.
-  if (depth > 32 || visited.has(dir)) return [];
+  if (depth > 32 || visited.has(dir) || budget.left <= 0) return [];
   visited.add(dir);
   const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
   const out: string[] = [];
   for (const entry of entries) {
+    if (budget.left <= 0) break;
     if (entry.name.startsWith('.') || SKIPPED_DIRS.has(entry.name)) continue;
     const full = join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...(await walk(full, depth + 1, visited)));
-    else if (entry.isFile() && MAP_FILE.test(entry.name)) out.push(full);
+    if (entry.isDirectory()) out.push(...(await walk(full, budget, depth + 1, visited)));
+    else if (entry.isFile() && MAP_FILE.test(entry.name)) {
+      out.push(full);
+      budget.left--;
+    }
   }
   return out;
 }
 
 async function isLibraryFile(path: string): Promise<boolean> {
-  const text = await readFile(path, 'utf8').catch(() => '');
-  return looksLikeLibrary(text);
+  const bytes = await readSourceFile(path).catch(() => undefined);
+  return bytes !== undefined && looksLikeLibrary(Buffer.from(bytes).toString('utf8'));
 }
 
 export function displayName(file: string): string {

@@ -9,4 +9,6 @@ export const LIMITS = {
   maxDepth: 64,
   /** Most alias expansions in one document: stops "billion laughs" documents. */
   maxAliasCount: 1000,
+  /** Most files one run reads (directories walked and patterns expanded). */
+  maxFiles: 100_000,
 } as const;

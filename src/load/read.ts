@@ -1,11 +1,11 @@
-import { open } from 'node:fs/promises';
 import type { Diagnostic } from '../diagnostic.js';
 import { decodeSource } from './decode.js';
 import { LIMITS } from './limits.js';
 import { parseJourneyText, type ParseResult } from './parse.js';
+import { FileTooBigError, readSourceFile } from './read-file.js';
 import { describeIoError } from '../util/io-error.js';
 
-export { describeIoError };
+export { describeIoError, FileTooBigError, readSourceFile };
 
 export const STDIN_NAME = '<stdin>';
 
@@ -23,16 +23,9 @@ export function parseJourneyBytes(bytes: Uint8Array, file: string): ParseResult 
 export async function loadJourneyFile(path: string, displayName = path): Promise<ParseResult> {
   let bytes: Uint8Array;
   try {
-    const handle = await open(path, 'r');
-    try {
-      const stat = await handle.stat();
-      if (stat.isDirectory()) return { diagnostics: [ioError(displayName, 'is a directory, not a file')] };
-      if (stat.size > LIMITS.maxFileBytes) return { diagnostics: [tooBig(displayName, stat.size)] };
-      bytes = await handle.readFile();
-    } finally {
-      await handle.close();
-    }
+    bytes = await readSourceFile(path);
   } catch (error) {
+    if (error instanceof FileTooBigError) return { diagnostics: [tooBig(displayName, error.size)] };
     return { diagnostics: [ioError(displayName, describeIoError(error))] };
   }
   return parseJourneyBytes(bytes, displayName);
@@ -55,12 +48,13 @@ function ioError(file: string, what: string): Diagnostic {
   return { ruleId: 'io', severity: 'error', message: `cannot read the file: ${what}`, file, line: 0, column: 0 };
 }
 
-function tooBig(file: string, size: number): Diagnostic {
+function tooBig(file: string, size: number | undefined): Diagnostic {
   const mib = (n: number) => (n / 1024 / 1024).toFixed(1);
+  const what = size === undefined ? 'the file is' : `the file is ${mib(size)} MiB,`;
   return {
     ruleId: 'limit',
     severity: 'error',
-    message: `the file is ${mib(size)} MiB, over the ${mib(LIMITS.maxFileBytes)} MiB limit for a journey map`,
+    message: `${what} over the ${mib(LIMITS.maxFileBytes)} MiB limit for a journey map`,
     file,
     line: 0,
     column: 0,

@@ -241,8 +241,18 @@ async function renderJobs(jobs: Job[], plan: Plan, options: RenderOptions): Prom
         continue;
       }
       if (interrupted) break;
-      if (job.target) await emit(output, job.target, jobs.map((j) => j.file));
-      else stdout.push(output);
+      if (!job.target) {
+        stdout.push(output);
+        continue;
+      }
+      try {
+        await emit(output, job.target, jobs.map((j) => j.file));
+      } catch (error) {
+        // One file that cannot be written does not stop the others.
+        if (!(error instanceof CliError)) throw error;
+        say(`journey: ${safeForTerminal(error.message)}`);
+        exit = EXIT.usage;
+      }
     }
   } finally {
     if (progress) process.stderr.write('\r\x1b[2K');

@@ -11,6 +11,22 @@ export function describeIoError(error: unknown): string {
       return 'is a directory, not a file';
     case 'ELOOP':
       return 'too many levels of symbolic links';
+    case 'ENOTDIR':
+      return 'a part of the path is a file, not a directory';
+    case 'ENOSPC':
+      return 'no space left on the device';
+    case 'EDQUOT':
+      return 'disk quota exceeded';
+    case 'EROFS':
+      return 'read-only file system';
+    case 'EFBIG':
+      return 'the file would be too large';
+    case 'EEXIST':
+      return 'the file already exists';
+    case 'ENAMETOOLONG':
+      return 'the name is too long';
+    case 'EIO':
+      return 'input/output error';
     default:
       return code ? `cannot read (${code})` : `cannot read (${String((error as Error)?.message ?? error)})`;
   }

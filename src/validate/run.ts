@@ -3,7 +3,7 @@ import { emit } from '../cli/io.js';
 import { expandInputs } from '../load/index.js';
 import { collectReports, hasIoFailure, loadAndValidate } from '../pipeline.js';
 import { FORMATTER_NAMES, loadFormatter } from '../report/formatters/index.js';
-import { useColor } from '../report/terminal.js';
+import { safeForTerminal, useColor } from '../report/terminal.js';
 
 export interface ValidateOptions {
   format: string;
@@ -30,7 +30,7 @@ export async function runValidate(paths: string[], options: ValidateOptions): Pr
         : `✔ ${files.length} journey map${files.length === 1 ? '' : 's'} valid\n`
       : formatter(reports, { color: !options.output && useColor(), codeFrame: true, toolName: 'journey validate' });
   await emit(text, options.output, files);
-  for (const m of missing) process.stderr.write(`journey: ${m}: no such file, directory or matching pattern\n`);
+  for (const m of missing) process.stderr.write(`journey: ${safeForTerminal(m)}: no such file, directory or matching pattern\n`);
   if (missing.length > 0 || hasIoFailure(reports)) return EXIT.usage;
   return invalid ? EXIT.findings : EXIT.ok;
 }

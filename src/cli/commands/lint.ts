@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { countSeverities } from '../../diagnostic.js';
-import { useColor } from '../../report/terminal.js';
+import { safeForTerminal, useColor } from '../../report/terminal.js';
 import { FORMATTER_NAMES, loadFormatter } from '../../report/formatters/index.js';
 import type { FileReport } from '../../report/types.js';
 import { didYouMean } from '../../util/suggest.js';
@@ -107,7 +107,7 @@ export async function runLint(paths: string[], options: LintCommandOptions): Pro
     await emit(text, destination.file, inputs);
   }
 
-  for (const m of missing) process.stderr.write(`journey: ${m}: no such file, directory or matching pattern\n`);
+  for (const m of missing) process.stderr.write(`journey: ${safeForTerminal(m)}: no such file, directory or matching pattern\n`);
   if (missing.length > 0 || reports.some((r) => r.diagnostics.some((d) => d.ruleId === 'io'))) return EXIT.usage;
   if (counts.error > 0) return EXIT.findings;
   if (maxWarnings !== undefined && counts.warning > maxWarnings) {

@@ -28,7 +28,17 @@ export function wrapWords(text: string, width: number, measure: (s: string) => n
       continue;
     }
     // A word longer than the line is cut between characters (never inside one, so an emoji or an
-    // accented letter stays whole), as a browser does when it cannot break elsewhere.
+    // accented letter stays whole), as a browser does when it cannot break elsewhere. Plain ASCII
+    // one column per character is cut in slices at once.
+    if (width >= 1 && size === word.length && PLAIN_ASCII.test(word)) {
+      const step = Math.floor(width);
+      for (let at = 0; at < word.length; at += step) {
+        line = word.slice(at, at + step);
+        used = line.length;
+        if (at + step < word.length) flush();
+      }
+      continue;
+    }
     for (const grapheme of graphemeClusters(word)) {
       const step = measure(grapheme);
       if (line && used + step > width) flush();
@@ -39,7 +49,6 @@ export function wrapWords(text: string, width: number, measure: (s: string) => n
   flush();
   return lines.length > 0 ? lines : [''];
 }
-
 
 const PLAIN_ASCII = /^[\x20-\x7e]*$/;
 

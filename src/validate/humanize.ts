@@ -64,7 +64,7 @@ function describe(error: ErrorObject, data: unknown): SchemaProblem {
       return {
         pointer: `${pointer}/${escapeSegment(extra)}`,
         atKey: true,
-        message: `unknown property \`${extra}\`${where}${didYouMean(extra, allowed)}`,
+        message: `unknown property \`${shorten(extra, 60)}\`${where}${didYouMean(extra, allowed)}`,
       };
     }
     case 'required': {
@@ -203,11 +203,13 @@ export function describeValue(value: unknown): string {
   if (Array.isArray(value)) return 'a list';
   if (value instanceof Uint8Array) return 'binary data';
   if (typeof value === 'object') return 'a mapping';
-  if (typeof value === 'string') {
-    const shown = value.length > 40 ? `${value.slice(0, 37)}…` : value;
-    return JSON.stringify(shown);
-  }
+  if (typeof value === 'string') return JSON.stringify(shorten(value, 40));
   return String(value);
+}
+
+/** Map text quoted in a message keeps the message to one readable line. */
+function shorten(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 3)}…` : text;
 }
 
 function escapeSegment(s: string): string {

@@ -1,5 +1,6 @@
 import { isLibraryData, isPlainObject } from '../load/library.js';
 import { SchemaCursor } from '../fmt/key-order.js';
+import { safeForTerminal } from '../report/terminal.js';
 
 /**
  * A map as one fact per line, each line naming the item it belongs to, for git's `textconv`:
@@ -14,7 +15,8 @@ export function outline(data: unknown): string {
   const fields = (prefix: string, item: Record<string, unknown>, cursor: SchemaCursor, skip: readonly string[] = []) => {
     for (const key of ordered(item, cursor)) {
       if (skip.includes(key)) continue;
-      for (const value of flatten(item[key])) lines.push(`${prefix}${key}${value}`);
+      // Git shows these lines on a terminal: ids and keys, like values, cannot send it commands.
+      for (const value of flatten(item[key])) lines.push(`${safeForTerminal(prefix + key)}${value}`);
     }
   };
   fields('journey: ', data, root, ['personas', 'channels', 'kpis', 'phases']);
@@ -44,10 +46,11 @@ function ordered(item: Record<string, unknown>, cursor: SchemaCursor): string[] 
 /** `: value` for a scalar, one `: item` per list entry, `.key: value` inside a mapping. */
 function flatten(value: unknown): string[] {
   if (Array.isArray(value)) return value.flatMap((v) => (isPlainObject(v) ? [`: ${oneLine(Object.values(v).map(String).join(' → '))}`] : [`: ${oneLine(String(v))}`]));
-  if (isPlainObject(value)) return Object.entries(value).map(([k, v]) => `.${k}: ${oneLine(typeof v === 'object' ? JSON.stringify(v) : String(v))}`);
+  if (isPlainObject(value)) return Object.entries(value).map(([k, v]) => `.${safeForTerminal(k)}: ${oneLine(typeof v === 'object' ? JSON.stringify(v) : String(v))}`);
   return [`: ${oneLine(String(value))}`];
 }
 
+/** One line, backslashes doubled so that `\\n` stays tellable from a line end, control characters shown as escapes. */
 function oneLine(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/\r?\n/g, '\\n');
+  return safeForTerminal(text.replace(/\\/g, '\\\\').replace(/\r\n/g, '\n'));
 }

@@ -39,9 +39,14 @@ export function escapeMarkdown(text: string): string {
 }
 
 function codeSpan(id: string): string {
-  // Ids follow a strict pattern, but a code span never needs more than the longest backtick run plus one.
-  const fence = '`'.repeat((id.match(/`+/g) ?? ['']).reduce((n, run) => Math.max(n, run.length), 0) + 1);
-  return `${fence}${id.replace(/\r?\n/g, ' ')}${fence}`;
+  // A code span is one line: any line end (a lone carriage return too) would end the heading.
+  const text = id.replace(/\r\n|[\r\n\u0085\u2028\u2029]/g, ' ').replace(/[\u0000-\u001f\u007f]/g, '\uFFFD');
+  // Ids follow a strict pattern, but names from git do not: the fence is longer than any backtick
+  // run inside, and text that starts or ends with a backtick is padded with a space, which
+  // CommonMark takes off again.
+  const fence = '`'.repeat((text.match(/`+/g) ?? ['']).reduce((n, run) => Math.max(n, run.length), 0) + 1);
+  const pad = /^[` ]|[` ]$/.test(text) ? ' ' : '';
+  return `${fence}${pad}${text}${pad}${fence}`;
 }
 
 export default markdown;

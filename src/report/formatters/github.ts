@@ -25,11 +25,13 @@ export const github: Formatter = (reports) => {
 
 /**
  * The escaping the runner undoes in a command's message. Other control characters (ESC, BEL…)
- * would reach the log viewer as they are, so they are dropped.
+ * would reach the log viewer as they are, and bidirectional controls would reorder what the
+ * reviewer reads, so they are dropped; line separators become line ends.
  */
 export function escapeData(value: string): string {
   return value
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '')
+    .replace(/[\u2028\u2029]/g, '\n')
     .replace(/%/g, '%25')
     .replace(/\r/g, '%0D')
     .replace(/\n/g, '%0A');

@@ -71,8 +71,13 @@ function fingerprint(d: Diagnostic, seen: Map<string, number>): string {
   return createHash('sha256').update(`${key}\u0000${n}`).digest('hex').slice(0, 32);
 }
 
-/** A relative path becomes a relative URI reference (each segment percent-encoded); an absolute one a file URI. */
-function toUri(file: string): string {
+/**
+ * A relative path becomes a relative URI reference (each segment percent-encoded); an absolute one
+ * a file URI. A lone surrogate (a name no UTF-8 file system can hold, but a caller may pass) has no
+ * percent-encoding: it becomes U+FFFD rather than an exception.
+ */
+function toUri(name: string): string {
+  const file = name.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\uFFFD');
   if (isAbsolute(file)) return pathToFileURL(file).href;
   return file
     .split(/[\\/]/)

@@ -33,14 +33,14 @@ export function checkParsed(file: string, parsed: ParseResult): CheckedFile {
   let map: JourneyMap | undefined;
   if (journey) {
     const validation = validateJourney(journey);
-    all.push(...validation.diagnostics);
+    for (const d of validation.diagnostics) all.push(d);
     map = validation.map;
   }
   const own = all.filter((d) => d.file === file);
   const elsewhere = all.filter((d) => d.file !== file);
   const libraries: FileReport[] = [];
   if (journey && elsewhere.length > 0) {
-    own.push(...includeSummaries(journey, elsewhere));
+    for (const d of includeSummaries(journey, elsewhere)) own.push(d);
     for (const name of new Set(elsewhere.map((d) => d.file))) {
       const library = journey.included?.libraries.find((l) => l.journey.file === name)?.journey;
       libraries.push({ file: name, diagnostics: elsewhere.filter((d) => d.file === name).sort(compareDiagnostics), source: library?.text });

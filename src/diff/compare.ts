@@ -39,28 +39,28 @@ export function diffMaps(before: JourneyMap | undefined, after: JourneyMap | und
   const journey = compareFields(before as unknown as Record<string, unknown>, after as unknown as Record<string, unknown>, JOURNEY_SPEC);
   if (journey.length > 0) out.push({ entity: 'journey', id: '', name: after.title, change: 'changed', fields: journey });
 
-  out.push(...compareList('persona', (before.personas ?? []) as unknown as Item[], (after.personas ?? []) as unknown as Item[]));
-  out.push(...compareList('channel', (before.channels ?? []) as unknown as Item[], (after.channels ?? []) as unknown as Item[]));
+  for (const change of compareList('persona', (before.personas ?? []) as unknown as Item[], (after.personas ?? []) as unknown as Item[])) out.push(change);
+  for (const change of compareList('channel', (before.channels ?? []) as unknown as Item[], (after.channels ?? []) as unknown as Item[])) out.push(change);
 
   const oldKpis = locateKpis(before);
   const newKpis = locateKpis(after);
   const oldTouchpoints = locateTouchpoints(before);
   const newTouchpoints = locateTouchpoints(after);
-  out.push(...compareLocated('kpi', oldKpis, newKpis, null));
+  for (const change of compareLocated('kpi', oldKpis, newKpis, null)) out.push(change);
 
   const phaseChanges = compareList('phase', before.phases as unknown as Item[], after.phases as unknown as Item[]);
   const phaseChange = (id: string) => phaseChanges.find((c) => c.id === id);
   for (const phase of after.phases) {
     const own = phaseChange(phase.id);
     if (own) out.push(own);
-    out.push(...compareLocated('touchpoint', oldTouchpoints, newTouchpoints, phase.id));
-    out.push(...compareLocated('kpi', oldKpis, newKpis, phase.id));
+    for (const change of compareLocated('touchpoint', oldTouchpoints, newTouchpoints, phase.id)) out.push(change);
+    for (const change of compareLocated('kpi', oldKpis, newKpis, phase.id)) out.push(change);
   }
   for (const phase of before.phases) {
     if (after.phases.some((p) => p.id === phase.id)) continue;
     out.push(phaseChange(phase.id)!);
-    out.push(...compareLocated('touchpoint', oldTouchpoints, newTouchpoints, phase.id));
-    out.push(...compareLocated('kpi', oldKpis, newKpis, phase.id));
+    for (const change of compareLocated('touchpoint', oldTouchpoints, newTouchpoints, phase.id)) out.push(change);
+    for (const change of compareLocated('kpi', oldKpis, newKpis, phase.id)) out.push(change);
   }
   return out;
 }

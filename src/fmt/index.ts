@@ -239,7 +239,7 @@ function blockSource(text: string, range: [number, number, number] | null | unde
   const [header = '', ...body] = text.slice(range[0], range[1]).replace(/\r\n/g, '\n').replace(/\n$/, '').split('\n');
   if (/^[|>][+-]?\d|^[|>]\d/.test(header)) return undefined;
   const indents = body.filter((l) => l.trim() !== '').map((l) => l.length - l.trimStart().length);
-  const strip = indents.length > 0 ? Math.min(...indents) : 0;
+  const strip = indents.length > 0 ? indents.reduce((least, n) => Math.min(least, n)) : 0;
   return { header, lines: body.map((l) => (l.trim() === '' ? '' : l.slice(strip))) };
 }
 

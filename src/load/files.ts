@@ -94,7 +94,7 @@ async function walk(dir: string, budget: { left: number }, depth = 0, visited = 
     if (budget.left <= 0) break;
     if (entry.name.startsWith('.') || SKIPPED_DIRS.has(entry.name)) continue;
     const full = join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...(await walk(full, budget, depth + 1, visited)));
+    if (entry.isDirectory()) for (const file of await walk(full, budget, depth + 1, visited)) out.push(file);
     else if (entry.isFile() && MAP_FILE.test(entry.name)) {
       out.push(full);
       budget.left--;

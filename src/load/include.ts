@@ -115,7 +115,7 @@ export async function resolveIncludes(journey: LoadedJourney, path: string | und
       const topLevel = via ?? i;
       reached.set(source.display(target), topLevel);
       const parsed = await source.load(canonical, source.display(target));
-      diagnostics.push(...parsed.diagnostics);
+      for (const d of parsed.diagnostics) diagnostics.push(d);
       if (!parsed.journey) {
         if (parsed.diagnostics.length === 0) fail(`cannot include "${entry}": the file is empty`);
         continue;

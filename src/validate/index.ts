@@ -43,7 +43,7 @@ export function validateJourney(journey: LoadedJourney): ValidationResult {
     return `${place.file} ${place.pointer}`;
   };
   const references = checkReferences(map, where);
-  diagnostics.push(...references.map((p) => finding('reference', p.message, p.pointer)));
+  for (const p of references) diagnostics.push(finding('reference', p.message, p.pointer));
   return { map: library || diagnostics.length > 0 ? undefined : map, diagnostics };
 }
 

@@ -18,11 +18,12 @@ export interface Run {
  */
 export function journey(
   args: readonly string[],
-  options: { cwd?: string; input?: string | Uint8Array; env?: Record<string, string | undefined>; timeout?: number; shell?: string } = {},
+  options: { cwd?: string; input?: string | Uint8Array; env?: Record<string, string | undefined>; timeout?: number; shell?: string; nodeArgs?: string[] } = {},
 ): Run {
   const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, GITHUB_ACTIONS: undefined, ...options.env };
   for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key];
-  const command = options.shell ? ['/bin/sh', ['-c', `${options.shell}\nexec "$0" "$@"`, process.execPath, BIN, ...args]] : [process.execPath, [BIN, ...args]];
+  const node = [...(options.nodeArgs ?? []), BIN, ...args];
+  const command = options.shell ? ['/bin/sh', ['-c', `${options.shell}\nexec "$0" "$@"`, process.execPath, ...node]] : [process.execPath, node];
   const result = spawnSync(command[0] as string, command[1] as string[], {
     cwd: options.cwd ?? ROOT,
     input: options.input ?? '',

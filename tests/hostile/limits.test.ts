@@ -146,6 +146,21 @@ describe('very long lines and strings', () => {
     expect(journey(['fmt', explicit], { cwd: dir }).code).toBe(0);
   });
 
+  it('findings by the hundred thousand are reported, not lost to a stack overflow', () => {
+    // Spreading a list into a call's arguments overflows the stack past about 150,000 items; a
+    // small stack (--stack-size) makes 20,000 findings enough to show it.
+    const lines = ['journeykit: 1', 'title: Many', 'personas: [{ id: a, name: A }]', 'phases:', '  - id: p', '    name: P', '    stage: awareness', '    touchpoints:'];
+    for (let i = 0; i < 20_000; i++) lines.push(`      - { id: t${i}, name: T, personas: [nobody] }`);
+    const file = write('many-findings.yaml', lines.join('\n') + '\n');
+    for (const args of [['validate', file], ['lint', file, '-f', 'json']]) {
+      const result = journey(args, { cwd: dir, nodeArgs: ['--stack-size=100'] });
+      expectNoCrash(result);
+      expect(result.code, args.join(' ')).toBe(1);
+      if (args[0] === 'lint') expect((JSON.parse(result.stdout) as { totals: { error: number } }).totals.error).toBe(20_000);
+      else expect(result.stdout).toMatch(/✖ 20000 problems \(20000 errors, 0 warnings, 0 info\) in 1 file\n$/);
+    }
+  });
+
   it('a phase of 300 touchpoints is drawn as a table', () => {
     const map = {
       journeykit: 1,

@@ -13,7 +13,7 @@ export default defineRule({
   defaultOptions: {},
   check({ map, report }) {
     if (map.phases.some((phase) => POST_PURCHASE_STAGES.includes(phase.stage))) return;
-    const last = LIFECYCLE_STAGES[Math.max(...map.phases.map((phase) => stageRank(phase.stage)))]!;
+    const last = LIFECYCLE_STAGES[map.phases.reduce((latest, phase) => Math.max(latest, stageRank(phase.stage)), 0)]!;
     report({
       path: ['phases'],
       key: true,

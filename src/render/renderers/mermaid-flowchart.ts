@@ -68,7 +68,7 @@ export function renderFlowchart(map: JourneyMap, options: TextRenderOptions = {}
         classes.push([`phase_${p + 1}_empty`, 'empty']);
       }
       for (const node of inPhase) out.push(nodeLine(node, '    '));
-      if (options.kpis) out.push(...kpiLines(phase.kpis ?? [], `kpi_${p + 1}`, '    '));
+      if (options.kpis) for (const line of kpiLines(phase.kpis ?? [], `kpi_${p + 1}`, '    ')) out.push(line);
       out.push('  end');
     });
   } else {

@@ -13,10 +13,10 @@ export const stylish: Formatter = (reports, options) => {
   const all: Diagnostic[] = [];
   for (const report of reports) {
     if (report.diagnostics.length === 0) continue;
-    all.push(...report.diagnostics);
+    for (const d of report.diagnostics) all.push(d);
     out.push(c.underline(safeForTerminal(report.file)));
     const lines = report.source?.split(/\r?\n/);
-    const width = Math.max(...report.diagnostics.map((d) => position(d).length));
+    const width = report.diagnostics.reduce((widest, d) => Math.max(widest, position(d).length), 0);
     for (const d of report.diagnostics) {
       const severity = d.severity === 'error' ? c.red('error  ') : d.severity === 'warning' ? c.yellow('warning') : c.blue('info   ');
       out.push(`  ${c.dim(position(d).padEnd(width))}  ${severity}  ${safeForTerminal(d.message)}  ${c.dim(d.ruleId)}`);

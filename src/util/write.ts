@@ -58,8 +58,9 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array, o
   if (previous && !previous.isFile()) return writeInPlace(target, data);
 
   const temp = join(dir, `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  const handle = await open(temp, 'wx', previous ? previous.mode & 0o7777 : 0o644);
+  // Known before it exists: an exit while the file is being created must still remove it.
   track(temp);
+  const handle = await open(temp, 'wx', previous ? previous.mode & 0o7777 : 0o644);
   let placed = false;
   try {
     try {

@@ -110,9 +110,32 @@ export const WELL_KNOWN_CHANNELS: readonly WellKnownChannel[] = [
 
 const WELL_KNOWN_BY_ID = new Map(WELL_KNOWN_CHANNELS.map((c) => [c.id, c]));
 
+/**
+ * Lists longer than this are looked up through an index made once per list, so that a map with
+ * thousands of personas or channels is not searched from the start for every touchpoint. Shorter
+ * lists, every real map's, are simply searched.
+ */
+const INDEXED_LENGTH = 32;
+const idIndexes = new WeakMap<readonly { id: string }[], { length: number; positions: Map<string, number> }>();
+
+/** Position of the first item with each id, for a long list (rebuilt if the list has grown or shrunk since). */
+function positionsById(list: readonly { id: string }[]): Map<string, number> {
+  let index = idIndexes.get(list);
+  if (!index || index.length !== list.length) {
+    const positions = new Map<string, number>();
+    list.forEach((item, i) => {
+      if (!positions.has(item.id)) positions.set(item.id, i);
+    });
+    index = { length: list.length, positions };
+    idIndexes.set(list, index);
+  }
+  return index.positions;
+}
+
 /** The channel a touchpoint names: the map's own declaration first, then the well-known list. */
 export function resolveChannel(map: JourneyMap, id: string): WellKnownChannel | undefined {
-  const own = map.channels?.find((c) => c.id === id);
+  const channels = map.channels;
+  const own = channels && channels.length > INDEXED_LENGTH ? channels[positionsById(channels).get(id) ?? -1] : channels?.find((c) => c.id === id);
   if (own) return { id: own.id, name: own.name ?? WELL_KNOWN_BY_ID.get(id)?.name ?? own.id, type: own.type };
   return WELL_KNOWN_BY_ID.get(id);
 }
@@ -132,5 +155,13 @@ export function allTouchpoints(map: JourneyMap): Array<{ phase: Phase; touchpoin
 export function touchpointPersonas(map: JourneyMap, touchpoint: Touchpoint): Persona[] {
   const personas = map.personas ?? [];
   if (!touchpoint.personas || touchpoint.personas.length === 0) return personas;
-  return personas.filter((p) => touchpoint.personas!.includes(p.id));
+  if (personas.length <= INDEXED_LENGTH) return personas.filter((p) => touchpoint.personas!.includes(p.id));
+  // In the map's order, as the search above gives them.
+  const positions = positionsById(personas);
+  const found = new Set<number>();
+  for (const id of touchpoint.personas) {
+    const at = positions.get(id);
+    if (at !== undefined) found.add(at);
+  }
+  return [...found].sort((a, b) => a - b).map((i) => personas[i]!);
 }

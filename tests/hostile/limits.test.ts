@@ -161,6 +161,32 @@ describe('very long lines and strings', () => {
     }
   });
 
+  it('thousands of personas, channels and KPIs, and thousands of references to them, some broken', () => {
+    const n = 4000;
+    const lines = ['journeykit: 1', 'title: Crowd', 'personas:'];
+    for (let i = 0; i < n; i++) lines.push(`  - { id: persona-${i}, name: P${i} }`);
+    lines.push('channels:');
+    for (let i = 0; i < n; i++) lines.push(`  - { id: channel-${i}, type: digital }`);
+    lines.push('kpis:');
+    for (let i = 0; i < n; i++) lines.push(`  - { id: kpi-${i}, name: K${i}, metric: nps }`);
+    lines.push('phases:', '  - id: only', '    name: Only', '    stage: awareness', '    touchpoints:');
+    for (let i = 0; i < n; i++) lines.push(`      - { id: t${i}, name: T, personas: [persona-${n - 1 - i}, personx-${i}], channel: chanel-${i}, kpis: [kpi-${i}, kpx-${i}] }`);
+    const file = write('crowd.yaml', lines.join('\n') + '\n');
+    const result = journey(['validate', file, '-f', 'json'], { cwd: dir });
+    expectNoCrash(result);
+    const json = JSON.parse(result.stdout) as { files: Array<{ diagnostics: Array<{ message: string }> }>; totals: { error: number } };
+    expect(json.totals.error).toBe(3 * n);
+    // The first mistakes get a suggestion; past a budget of comparisons, the id alone.
+    expect(json.files[0]!.diagnostics[0]!.message).toMatch(/^unknown persona `personx-\d+`; did you mean `persona-\d+`\?$/);
+    expect(json.files[0]!.diagnostics.at(-1)!.message).toMatch(/^unknown KPI `kpx-\d+`$/);
+    const fixed = write('crowd-fixed.yaml', lines.join('\n').replace(/, personx-\d+/g, '').replace(/chanel-/g, 'channel-').replace(/, kpx-\d+/g, '') + '\n');
+    for (const args of [['lint', fixed, '-f', 'json'], ['render', fixed, '--format', 'svg', '--diagram', 'canvas']]) {
+      const run = journey(args, { cwd: dir });
+      expectNoCrash(run);
+      expect(run.code, args.join(' ')).toBeLessThanOrEqual(1);
+    }
+  });
+
   it('a phase of 300 touchpoints is drawn as a table', () => {
     const map = {
       journeykit: 1,

@@ -557,12 +557,15 @@ export function layoutCanvas(view: ViewModel, theme: Theme, measurer: Measurer, 
         }
         for (const slot of slots) b.cell(`emotions:${slot.id}`, slot.x, top, slot.width, height);
 
-        // One curve per persona; a map without personas has one curve for everybody.
+        // One curve per persona; a map without personas has one curve for everybody. The slots
+        // are sorted into the curves in one pass.
+        const perPersona: Slot[][] = view.personas.map(() => []);
+        for (const slot of slots) for (const i of slot.tp?.personas ?? []) perPersona[i]?.push(slot);
         const groups: Array<{ color: string; dash?: string; tps: Slot[] }> = view.personas.length
           ? view.personas.map((_, i) => ({
               color: personaColor(i),
               dash: view.personas.length > 1 ? PERSONA_DASHES[i % PERSONA_DASHES.length] || undefined : undefined,
-              tps: slots.filter((s) => s.tp && s.tp.personas.includes(i)),
+              tps: perPersona[i]!,
             }))
           : [{ color: personaColor(0), tps: slots.filter((s) => s.tp) }];
         // Curves that share a stretch are drawn a little apart so each stays visible.

@@ -89,15 +89,21 @@ export function buildView(map: JourneyMap, options: { persona?: string; phase?: 
     phases = [found];
   }
 
+  // Indexes made once, so that thousands of personas and channels cost no more than a few.
+  const personaIndex = new Map<Persona, number>();
+  personas.forEach((p, i) => {
+    if (!personaIndex.has(p)) personaIndex.set(p, i);
+  });
+  const renamed = new Set((map.channels ?? []).filter((c) => c.name).map((c) => c.id));
   const phaseViews: PhaseView[] = phases.map((phase) => ({
     phase,
     touchpoints: (phase.touchpoints ?? [])
       .map((touchpoint) => {
         const concerned = touchpointPersonas(map, touchpoint);
-        const indexes = personas.map((p, i) => (concerned.includes(p) ? i : -1)).filter((i) => i >= 0);
+        const indexes = [...new Set(concerned.map((p) => personaIndex.get(p)).filter((i): i is number => i !== undefined))].sort((a, b) => a - b);
         const channel = touchpoint.channel ? resolveChannel(map, touchpoint.channel) : undefined;
         // A well-known channel the map does not rename speaks the map's language.
-        const declared = map.channels?.some((c) => c.id === touchpoint.channel && c.name);
+        const declared = touchpoint.channel !== undefined && renamed.has(touchpoint.channel);
         const name = channel && !declared ? (labels.channels[channel.id] ?? channel.name) : channel?.name;
         return {
           touchpoint,

@@ -47,6 +47,12 @@ export async function runInit(dir: string | undefined, options: InitOptions, con
 
   try {
     await mkdir(target, { recursive: true });
+  } catch (error) {
+    // mkdir says EEXIST when the directory named is a file.
+    const reason = (error as NodeJS.ErrnoException).code === 'EEXIST' ? 'it is a file, not a directory' : describeIoError(error).replace(/^cannot read /, '');
+    throw new CliError(`cannot write in ${shown(target)}: ${reason}`);
+  }
+  try {
     // Without --force, a map that appeared since the check above is still not replaced.
     await writeFileAtomic(mapPath, text, { overwrite: options.force === true });
   } catch (error) {

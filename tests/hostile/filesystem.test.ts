@@ -166,6 +166,8 @@ describe('outputs that cannot be written', () => {
       expect(result.code, args.join(' ')).toBe(2);
       expect(result.stderr, args.join(' ')).toMatch(new RegExp(`^journey: cannot write ${target.replace('.', '\\.')}.*: a part of the path is a file, not a directory\\n$`));
     }
+    expect(journey(['init', 'afile', '-t', 'blank', '-l', 'en'], { cwd: dir })).toMatchObject({ code: 2, stderr: 'journey: cannot write in afile: it is a file, not a directory\n' });
+    expect(journey(['init', 'afile/maps', '-t', 'blank', '-l', 'en'], { cwd: dir })).toMatchObject({ code: 2, stderr: 'journey: cannot write in afile/maps: a part of the path is a file, not a directory\n' });
     expect(readFileSync(join(dir, 'afile'), 'utf8')).toBe('not a directory\n');
   });
 

@@ -60,7 +60,11 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array, o
   const temp = join(dir, `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   // Known before it exists: an exit while the file is being created must still remove it.
   track(temp);
-  const handle = await open(temp, 'wx', previous ? previous.mode & 0o7777 : 0o644);
+  const handle = await open(temp, 'wx', previous ? previous.mode & 0o7777 : 0o644).catch((error: unknown) => {
+    // Not created, so not ours to remove at exit (a name taken by another file stays untouched).
+    pending.delete(temp);
+    throw error;
+  });
   let placed = false;
   try {
     try {

@@ -13,6 +13,17 @@ const work = join(root, '.bench');
 const bin = (name) => join(root, 'node_modules/.bin', name);
 const journey = join(root, 'bin/journey.js');
 const quick = process.argv.includes('--quick');
+// `--only <section>` runs one section (one-map, many, big, mermaid, canvas) and prints its ratios
+// without rewriting docs/benchmarks.md, which always holds a full run.
+const onlyAt = process.argv.indexOf('--only');
+const only = onlyAt >= 0 ? process.argv[onlyAt + 1] : undefined;
+const SECTIONS = ['one-map', 'many', 'big', 'mermaid', 'canvas'];
+if (only !== undefined && !SECTIONS.includes(only)) {
+  console.error(`bench/run.mjs: --only takes one of ${SECTIONS.join(', ')}`);
+  process.exit(2);
+}
+const wanted = (section) => only === undefined || only === section;
+const skipped = { label: 'skipped', failure: 'not run' };
 const RUNS = quick ? 3 : 10;
 const hasGnuTime = existsSync('/usr/bin/time');
 
@@ -51,54 +62,72 @@ function main() {
   const loadAtStart = loadavg()[0].toFixed(2);
   rmSync(work, { recursive: true, force: true });
   mkdirSync(work, { recursive: true });
-  console.log('generating corpora…');
-  const corpus = writeCorpora(join(work, 'corpus'));
+  const needsCorpus = only === undefined || ['one-map', 'many', 'big'].includes(only);
+  if (needsCorpus) console.log('generating corpora…');
+  const corpus = needsCorpus ? writeCorpora(join(work, 'corpus')) : undefined;
   const ruleset = join(work, 'ruleset.yaml');
   writeFileSync(ruleset, 'rules:\n  phase-has-kpi:\n    description: every phase has a KPI\n    given: "$.phases[*]"\n    severity: warn\n    then:\n      field: kpis\n      function: truthy\n');
   const schema = join(root, 'schemas/journey.schema.json');
   const ajvArgs = (data) => ['validate', '--spec=draft2020', '--strict=false', '-c', 'ajv-formats', '-s', schema, '-d', data];
 
   const rows = [];
-  console.log('one typical map (6 phases, 30 touchpoints):');
-  const node0 = measure('node -e 0', process.execPath, ['-e', '0']);
-  const validate1 = measure('journey validate', process.execPath, [journey, 'validate', corpus.typical]);
-  const lint1 = measure('journey lint', process.execPath, [journey, 'lint', corpus.typical]);
-  const ajv1 = measure('ajv validate (ajv-cli)', bin('ajv'), ajvArgs(corpus.typical));
-  const spectral1 = measure('spectral lint, one rule', bin('spectral'), ['lint', '-r', ruleset, corpus.typical], { okCodes: [0, 1] });
-  rows.push(
-    ['`journey lint` one map vs `node -e 0`', ratio(lint1, node0), '≤ 2'],
-    ['`journey validate` one map vs `node -e 0`', ratio(validate1, node0), '—'],
-    ['`ajv validate` / `journey lint`, one map', ratio(ajv1, lint1), '≥ 2.5'],
-    ['`spectral lint` / `journey lint`, one map', ratio(spectral1, lint1), '≥ 6'],
-  );
+  let [node0, validate1, lint1, ajv1, spectral1, lintMany, ajvMany, lintBig, renderMany, mmdc1] = Array(10).fill(skipped);
+  if (wanted('one-map')) {
+    console.log('one typical map (6 phases, 30 touchpoints):');
+    node0 = measure('node -e 0', process.execPath, ['-e', '0']);
+    validate1 = measure('journey validate', process.execPath, [journey, 'validate', corpus.typical]);
+    lint1 = measure('journey lint', process.execPath, [journey, 'lint', corpus.typical]);
+    ajv1 = measure('ajv validate (ajv-cli)', bin('ajv'), ajvArgs(corpus.typical));
+    spectral1 = measure('spectral lint, one rule', bin('spectral'), ['lint', '-r', ruleset, corpus.typical], { okCodes: [0, 1] });
+    rows.push(
+      ['`journey lint` one map vs `node -e 0`', ratio(lint1, node0), '≤ 2'],
+      ['`journey validate` one map vs `node -e 0`', ratio(validate1, node0), '—'],
+      ['`ajv validate` / `journey lint`, one map', ratio(ajv1, lint1), '≥ 2.5'],
+      ['`spectral lint` / `journey lint`, one map', ratio(spectral1, lint1), '≥ 6'],
+    );
+  }
 
-  console.log('1,000 maps:');
-  const lintMany = measure('journey lint (1,000 maps)', process.execPath, [journey, 'lint', corpus.many], { runs: quick ? 1 : 3 });
-  const ajvMany = measure('ajv validate (1,000 maps)', bin('ajv'), ajvArgs(join(corpus.many, '*.yaml')), { runs: quick ? 1 : 3 });
-  rows.push(['`ajv validate` / `journey lint`, 1,000 maps', ratio(ajvMany, lintMany), '≥ 5']);
+  if (wanted('many')) {
+    console.log('1,000 maps:');
+    lintMany = measure('journey lint (1,000 maps)', process.execPath, [journey, 'lint', corpus.many], { runs: quick ? 1 : 3 });
+    ajvMany = measure('ajv validate (1,000 maps)', bin('ajv'), ajvArgs(join(corpus.many, '*.yaml')), { runs: quick ? 1 : 3 });
+    rows.push(['`ajv validate` / `journey lint`, 1,000 maps', ratio(ajvMany, lintMany), '≥ 5']);
+  }
 
-  console.log('one 10 MB map:');
-  const lintBig = measure('journey lint (10 MB map)', process.execPath, [journey, 'lint', corpus.big], { runs: quick ? 1 : 3 });
-  rows.push(['`journey lint` 10 MB map: seconds', lintBig.failure ? 'n/a' : lintBig.median.toFixed(2), '< 3'], ['`journey lint` 10 MB map: peak MiB', lintBig.rss?.toFixed(0) ?? 'n/a', '< 400']);
+  if (wanted('big')) {
+    console.log('one 10 MB map:');
+    lintBig = measure('journey lint (10 MB map)', process.execPath, [journey, 'lint', corpus.big], { runs: quick ? 1 : 3 });
+    rows.push(['`journey lint` 10 MB map: seconds', lintBig.failure ? 'n/a' : lintBig.median.toFixed(2), '< 3'], ['`journey lint` 10 MB map: peak MiB', lintBig.rss?.toFixed(0) ?? 'n/a', '< 400']);
+  }
 
-  console.log('Mermaid images (20 diagrams):');
-  const diagrams = join(work, 'diagrams');
-  mkdirSync(diagrams, { recursive: true });
-  for (let i = 0; i < 20; i++) writeFileSync(join(diagrams, `d${String(i).padStart(2, '0')}.journey.yaml`), toYaml(generateMap(500 + i, { phases: 4, perPhase: 3 })));
-  const mmdIn = join(work, 'one.mmd');
-  spawnSync(process.execPath, [journey, 'render', join(diagrams, 'd00.journey.yaml'), '-o', mmdIn], { cwd: root });
-  const puppeteerConfig = join(work, 'puppeteer.json');
-  writeFileSync(puppeteerConfig, JSON.stringify({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] }));
-  const renderMany = measure('journey render 20 diagrams → SVG, one run', process.execPath, [journey, 'render', diagrams, '--format', 'svg', '--out', join(work, 'svg')], { runs: quick ? 1 : 3 });
-  const mmdc1 = measure('mmdc, one diagram → SVG', bin('mmdc'), ['-p', puppeteerConfig, '-i', mmdIn, '-o', join(work, 'one.svg')], { runs: quick ? 1 : 3 });
-  const perDiagram = renderMany.failure ? renderMany : { ...renderMany, median: renderMany.median / 20 };
-  rows.push(['journey render per diagram (amortised over 20) / one `mmdc` run', ratio(perDiagram, mmdc1), '≤ 0.2']);
+  if (wanted('mermaid')) {
+    console.log('Mermaid images (20 diagrams):');
+    const diagrams = join(work, 'diagrams');
+    mkdirSync(diagrams, { recursive: true });
+    for (let i = 0; i < 20; i++) writeFileSync(join(diagrams, `d${String(i).padStart(2, '0')}.journey.yaml`), toYaml(generateMap(500 + i, { phases: 4, perPhase: 3 })));
+    const mmdIn = join(work, 'one.mmd');
+    spawnSync(process.execPath, [journey, 'render', join(diagrams, 'd00.journey.yaml'), '-o', mmdIn], { cwd: root });
+    const puppeteerConfig = join(work, 'puppeteer.json');
+    writeFileSync(puppeteerConfig, JSON.stringify({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] }));
+    renderMany = measure('journey render 20 diagrams → SVG, one run', process.execPath, [journey, 'render', diagrams, '--format', 'svg', '--out', join(work, 'svg')], { runs: quick ? 1 : 3 });
+    mmdc1 = measure('mmdc, one diagram → SVG', bin('mmdc'), ['-p', puppeteerConfig, '-i', mmdIn, '-o', join(work, 'one.svg')], { runs: quick ? 1 : 3 });
+    const perDiagram = renderMany.failure ? renderMany : { ...renderMany, median: renderMany.median / 20 };
+    rows.push(['journey render per diagram (amortised over 20) / one `mmdc` run', ratio(perDiagram, mmdc1), '≤ 0.2']);
+  }
 
-  console.log('canvas (in process):');
-  const canvas = spawnSync(process.execPath, [join(root, 'bench/canvas.mjs')], { cwd: root, encoding: 'utf8' });
-  const canvasLine = canvas.status === 0 ? canvas.stdout.trim().split('\n').pop() : `failed: ${(canvas.stderr || '').trim().split('\n').pop()}`;
-  console.log(`  ${canvasLine}`);
-  rows.push(['canvas SVG+PNG per typical map', canvasLine, '≤ 50 ms']);
+  if (wanted('canvas')) {
+    console.log('canvas (in process):');
+    const canvas = spawnSync(process.execPath, [join(root, 'bench/canvas.mjs')], { cwd: root, encoding: 'utf8' });
+    const canvasLine = canvas.status === 0 ? canvas.stdout.trim().split('\n').pop() : `failed: ${(canvas.stderr || '').trim().split('\n').pop()}`;
+    console.log(`  ${canvasLine}`);
+    rows.push(['canvas SVG+PNG per typical map', canvasLine, '≤ 50 ms']);
+  }
+
+  if (only !== undefined) {
+    console.log('');
+    for (const row of rows) console.log(`${row[0]}: ${row[1]} (target ${row[2]})`);
+    return;
+  }
 
   const results = [node0, validate1, lint1, ajv1, spectral1, lintMany, ajvMany, lintBig, renderMany, mmdc1];
   const md = [

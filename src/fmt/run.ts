@@ -3,6 +3,7 @@ import { writeStdout } from '../cli/io.js';
 import { displayName, expandInputs } from '../load/files.js';
 import { FileTooBigError, readSourceFile, readStdin } from '../load/read.js';
 import { safeForTerminal } from '../report/terminal.js';
+import { describeIoError } from '../util/io-error.js';
 import { writeFileAtomic } from '../util/write.js';
 import { describeFailure, formatJourneyBytes, ioFailure, tooBigFailure } from './files.js';
 import type { FormatResult } from './index.js';
@@ -42,8 +43,7 @@ export async function runFmt(paths: readonly string[], mode: FmtMode): Promise<n
         try {
           await writeFileAtomic(file, result.text);
         } catch (error) {
-          const code = (error as NodeJS.ErrnoException).code;
-          process.stderr.write(`journey: ${safeForTerminal(file)}: cannot write the file (${code ?? (error as Error).message}); it was left as it was\n`);
+          process.stderr.write(`journey: ${safeForTerminal(file)}: cannot write the file: ${describeIoError(error)}; it was left as it was\n`);
           broken = true;
           unformatted.pop();
         }

@@ -28,6 +28,6 @@ export function describeIoError(error: unknown): string {
     case 'EIO':
       return 'input/output error';
     default:
-      return code ? `cannot read (${code})` : `cannot read (${String((error as Error)?.message ?? error)})`;
+      return code ? `system error ${code}` : String((error as Error)?.message ?? error).split('\n')[0]!;
   }
 }

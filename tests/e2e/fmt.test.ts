@@ -144,7 +144,7 @@ syncBuiltinESMExports();
   it('leaves the original intact and no temporary file behind when the final rename fails', () => {
     const env = preload(`const e = new Error('simulated'); e.code = 'EIO'; throw e;`);
     const result = runJourney(['fmt', '--write', 'messy.yaml'], { cwd: dir, env });
-    expect(result).toEqual({ code: 2, stdout: '', stderr: 'journey: messy.yaml: cannot write the file (EIO); it was left as it was\n' });
+    expect(result).toEqual({ code: 2, stdout: '', stderr: 'journey: messy.yaml: cannot write the file: input/output error; it was left as it was\n' });
     expect(read('messy.yaml')).toBe(UNFORMATTED);
     expect(readdirSync(dir).sort()).toEqual(['broken.yaml', 'messy.yaml', 'preload.mjs', 'tidy.yaml']);
   });

@@ -1,9 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { MINIMAL_MAP } from '../helpers/maps.js';
-import { expectNoCrash, journey, journeyIntoClosedPipes, journeyThroughHead, leftoverTemporaryFiles, strayStderrLines, tempDir } from './helpers.js';
+import { UNPRIVILEGED, expectNoCrash, journey, journeyIntoClosedPipes, journeyThroughHead, leftoverTemporaryFiles, strayStderrLines, tempDir } from './helpers.js';
 
 /**
  * The file system as a hostile pull request or a broken machine presents it: files that cannot be
@@ -39,14 +39,20 @@ describe('files that cannot be read', () => {
     expect(textconv).toMatchObject({ code: 2, stderr: 'journey: cannot read /proc/self/mem: input/output error\n' });
   });
 
-  it.skipIf(process.getuid?.() === 0)('a file without read permission is one finding and exit 2', () => {
-    const locked = join(dir, 'locked.yaml');
-    writeFileSync(locked, MINIMAL_MAP);
-    chmodSync(locked, 0o000);
-    const result = journey(['validate', 'locked.yaml', 'ok.yaml'], { cwd: dir });
-    expect(result.code).toBe(2);
-    expect(result.stdout).toContain('cannot read the file: permission denied');
-    expect(journey(['fmt', '--check', 'locked.yaml'], { cwd: dir }).stderr).toBe('journey: locked.yaml: cannot read the file: permission denied\n');
+  it.skipIf(!UNPRIVILEGED)('a file without read permission is one finding and exit 2; the other files are still read', () => {
+    const own = tempDir('locked');
+    chmodSync(own, 0o755);
+    writeFileSync(join(own, 'ok.yaml'), MINIMAL_MAP);
+    writeFileSync(join(own, 'locked.yaml'), MINIMAL_MAP);
+    chmodSync(join(own, 'locked.yaml'), 0o000);
+    const as = UNPRIVILEGED!;
+    const validate = journey(['validate', 'locked.yaml', 'ok.yaml'], { cwd: own, as });
+    expect(validate).toEqual({ code: 2, stdout: 'locked.yaml\n  -  error    cannot read the file: permission denied  io\n\n✖ 1 problem (1 error, 0 warnings, 0 info) in 1 file\n', stderr: '' });
+    const lint = journey(['lint', 'locked.yaml', 'ok.yaml', '-f', 'json'], { cwd: own, as });
+    expect(lint.code).toBe(2);
+    expect((JSON.parse(lint.stdout) as { files: Array<{ file: string }> }).files.map((f) => f.file)).toEqual(['locked.yaml', 'ok.yaml']);
+    expect(journey(['fmt', '--check', 'locked.yaml'], { cwd: own, as })).toEqual({ code: 2, stdout: '', stderr: 'journey: locked.yaml: cannot read the file: permission denied\n' });
+    expect(journey(['diff', 'locked.yaml', 'ok.yaml'], { cwd: own, as })).toEqual({ code: 2, stdout: '', stderr: 'journey: locked.yaml: cannot read the file: permission denied\n' });
   });
 
   it('a device that never ends (/dev/zero, or a link to it) is over the size limit, not a hang', () => {
@@ -169,6 +175,38 @@ describe('outputs that cannot be written', () => {
     expect(journey(['init', 'afile', '-t', 'blank', '-l', 'en'], { cwd: dir })).toMatchObject({ code: 2, stderr: 'journey: cannot write in afile: it is a file, not a directory\n' });
     expect(journey(['init', 'afile/maps', '-t', 'blank', '-l', 'en'], { cwd: dir })).toMatchObject({ code: 2, stderr: 'journey: cannot write in afile/maps: a part of the path is a file, not a directory\n' });
     expect(readFileSync(join(dir, 'afile'), 'utf8')).toBe('not a directory\n');
+  });
+
+  it.skipIf(!UNPRIVILEGED)('a read-only directory: one line, exit 2, the old file intact, nothing left behind', () => {
+    const own = tempDir('read-only');
+    chmodSync(own, 0o755);
+    writeFileSync(join(own, 'ok.yaml'), MINIMAL_MAP);
+    writeFileSync(join(own, 'ok2.yaml'), MINIMAL_MAP.replace('emotion: 1', 'emotion: -1'));
+    const ro = join(own, 'ro');
+    mkdirSync(ro);
+    // Files anyone may write, in a directory no one but root may change: an atomic writer, which
+    // needs a temporary file beside its target, must fail whole rather than write in place.
+    writeFileSync(join(ro, 'report.json'), 'old report\n');
+    writeFileSync(join(ro, 'messy.yaml'), MINIMAL_MAP.replace('title: ', 'title:    '));
+    chmodSync(join(ro, 'report.json'), 0o666);
+    chmodSync(join(ro, 'messy.yaml'), 0o666);
+    chmodSync(ro, 0o555);
+    const as = UNPRIVILEGED!;
+    const attempts: Array<[string[], string]> = [
+      [['validate', 'ok.yaml', '-f', 'json', '-o', 'ro/report.json'], 'journey: cannot write ro/report.json: permission denied\n'],
+      [['lint', 'ok.yaml', '-f', 'sarif', '-o', 'ro/lint.sarif'], 'journey: cannot write ro/lint.sarif: permission denied\n'],
+      [['render', 'ok.yaml', '-o', 'ro/map.mmd'], 'journey: cannot write ro/map.mmd: permission denied\n'],
+      [['render', 'ok.yaml', '--format', 'svg', '--diagram', 'canvas', '--out', 'ro'], 'journey: cannot write ro/ok.svg: permission denied\n'],
+      [['diff', 'ok.yaml', 'ok2.yaml', '-o', 'ro/diff.txt'], 'journey: cannot write ro/diff.txt: permission denied\n'],
+      [['init', 'ro', '-t', 'blank', '-l', 'en'], 'journey: cannot write in ro: permission denied\n'],
+      [['fmt', '--write', 'ro/messy.yaml'], 'journey: ro/messy.yaml: cannot write the file: permission denied; it was left as it was\n'],
+    ];
+    for (const [args, stderr] of attempts) {
+      expect(journey(args, { cwd: own, as }), args.join(' ')).toEqual({ code: 2, stdout: '', stderr });
+    }
+    expect(readdirSync(ro).sort()).toEqual(['messy.yaml', 'report.json']);
+    expect(readFileSync(join(ro, 'report.json'), 'utf8')).toBe('old report\n');
+    expect(readFileSync(join(ro, 'messy.yaml'), 'utf8')).toBe(MINIMAL_MAP.replace('title: ', 'title:    '));
   });
 
   // The tool is never pointed at /dev/full or /dev/null themselves: a writer that renames over

@@ -18,7 +18,7 @@ export interface Run {
  */
 export function journey(
   args: readonly string[],
-  options: { cwd?: string; input?: string | Uint8Array; env?: Record<string, string | undefined>; timeout?: number; shell?: string; nodeArgs?: string[] } = {},
+  options: { cwd?: string; input?: string | Uint8Array; env?: Record<string, string | undefined>; timeout?: number; shell?: string; nodeArgs?: string[]; as?: Account } = {},
 ): Run {
   const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, GITHUB_ACTIONS: undefined, ...options.env };
   for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key];
@@ -32,6 +32,7 @@ export function journey(
     maxBuffer: 256 * 1024 * 1024,
     timeout: options.timeout ?? 60_000,
     killSignal: 'SIGKILL',
+    ...options.as,
   });
   return { code: result.status, stdout: result.stdout ?? '', stderr: result.stderr ?? '' };
 }
@@ -63,6 +64,21 @@ export function journeyThroughHead(args: readonly string[], cwd: string): Promis
     child.on('close', (code) => resolve({ code, stderr, first }));
   });
 }
+
+/** A user and group to run the binary as (spawn's `uid` and `gid`); empty for the current user. */
+export type Account = { uid?: number; gid?: number };
+
+/**
+ * An account that file permissions apply to: the current user, or `nobody` when the tests run as
+ * root, since root reads and writes through any permission bit. Undefined when the tests run as
+ * root and `nobody` cannot run the binary (a checkout that only root may read).
+ */
+export const UNPRIVILEGED: Account | undefined = (() => {
+  if (process.getuid?.() !== 0) return {};
+  const nobody = { uid: 65534, gid: 65534 };
+  const probe = spawnSync(process.execPath, [BIN, '--version'], { ...nobody, cwd: '/', encoding: 'utf8', timeout: 30_000 });
+  return probe.status === 0 ? nobody : undefined;
+})();
 
 export function tempDir(prefix: string): string {
   return mkdtempSync(join(tmpdir(), `journeykit-${prefix}-`));

@@ -85,7 +85,7 @@ describe('a write that fails half-way leaves the old file whole', () => {
     writeFileSync(join(dir, 'messy.yaml'), unformatted);
     const fmt = journey(['fmt', '--write', 'messy.yaml', 'ok.yaml'], { cwd: dir, env });
     expect(fmt.code).toBe(2);
-    expect(fmt.stderr).toBe('journey: messy.yaml: cannot write the file (ENOSPC); it was left as it was\n');
+    expect(fmt.stderr).toBe('journey: messy.yaml: cannot write the file: no space left on the device; it was left as it was\n');
     expect(text('messy.yaml')).toBe(unformatted);
     const init = journey(['init', 'new', '--template', 'blank', '--lang', 'en'], { cwd: dir, env });
     expect(init).toMatchObject({ code: 2, stderr: 'journey: cannot write in new: no space left on the device\n' });
@@ -97,7 +97,7 @@ describe('a write that fails half-way leaves the old file whole', () => {
     const unformatted = BIG_EXAMPLE.replace(/^title: /m, 'title:    ');
     writeFileSync(join(dir, 'messy.yaml'), unformatted);
     const result = journey(['fmt', '--write', 'messy.yaml'], { cwd: dir, shell: 'ulimit -f 4' });
-    expect(result).toMatchObject({ code: 2, stderr: 'journey: messy.yaml: cannot write the file (EFBIG); it was left as it was\n' });
+    expect(result).toMatchObject({ code: 2, stderr: 'journey: messy.yaml: cannot write the file: the file would be too large; it was left as it was\n' });
     expect(text('messy.yaml')).toBe(unformatted);
     expect(leftoverTemporaryFiles(dir)).toEqual([]);
   });

@@ -24,9 +24,17 @@ export interface Diagnostic {
 
 export const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
 
-/** Sorts findings by position so every output lists them in reading order. */
+/**
+ * Sorts findings by position so every output lists them in reading order. Names compare by code
+ * unit, not by locale: the order is the same on every machine, and a run never pays for loading
+ * collation data.
+ */
 export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
-  return a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId);
+  return compareText(a.file, b.file) || a.line - b.line || a.column - b.column || compareText(a.ruleId, b.ruleId);
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 export interface SeverityCounts {

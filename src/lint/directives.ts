@@ -1,4 +1,5 @@
-import { Lexer, type LineCounter } from 'yaml';
+import { Lexer } from 'yaml';
+import type { LinePositions } from '../load/line-index.js';
 
 /**
  * Inline comments that turn rules off for part of a file:
@@ -33,7 +34,7 @@ const LEXER_MARKERS = new Set(['\u0002', '\u0018', '\u001f']);
  * inside a quoted string or a block scalar is never taken for one. Files that do not mention
  * the marker are not lexed at all.
  */
-export function findDirectives(text: string, lineCounter: LineCounter): Directive[] {
+export function findDirectives(text: string, lineCounter: LinePositions): Directive[] {
   if (!text.includes(MARKER)) return [];
   const directives: Directive[] = [];
   let offset = 0;

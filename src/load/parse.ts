@@ -1,14 +1,18 @@
 import { LineCounter, isCollection, isPair, parseAllDocuments, type Document, type Node } from 'yaml';
 import type { Diagnostic } from '../diagnostic.js';
+import { parseFast, type FastDocument } from './fast-yaml.js';
 import { LIMITS } from './limits.js';
-import { locatePointer, type PathSegment, type SourcePosition } from './locate.js';
+import { LineIndex, type LinePositions } from './line-index.js';
+import { locatePointer, parsePointer, type PathSegment, type SourcePosition } from './locate.js';
 
 /** A parsed file: its text, its YAML document with source positions, and the plain data. */
 export interface LoadedJourney {
   file: string;
   text: string;
-  doc: Document.Parsed;
-  lineCounter: LineCounter;
+  /** The `yaml` package's document, with comments and exact node ranges; parsed on first use for files read the quick way. */
+  readonly doc: Document.Parsed;
+  /** Line and column of a source offset. */
+  lineCounter: LinePositions;
   /** The document as plain JavaScript values; not yet known to follow the schema. */
   data: unknown;
   /**
@@ -43,6 +47,49 @@ export interface ParseResult {
 
 /** Parses a map's text. Syntax errors, limits and empty files become diagnostics, never exceptions. */
 export function parseJourneyText(text: string, file: string): ParseResult {
+  const fast = parseFast(text);
+  if (fast) return { journey: quickJourney(text, file, fast), diagnostics: [] };
+  return parseWithDocument(text, file);
+}
+
+/**
+ * A map read the quick way. Positions come from the quick parser where it is sure of them, and
+ * from the full document, parsed then, where it is not (a rare layout or a key that is not a word).
+ */
+function quickJourney(text: string, file: string, fast: FastDocument): LoadedJourney {
+  const lines = new LineIndex(text);
+  let full: { doc: Document.Parsed; lineCounter: LineCounter } | undefined;
+  const document = () => {
+    if (!full) {
+      const lineCounter = new LineCounter();
+      const doc = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
+      full = { doc: (Array.isArray(doc) ? doc : [])[0]!, lineCounter };
+    }
+    return full;
+  };
+  return {
+    file,
+    text,
+    get doc() {
+      return document().doc;
+    },
+    lineCounter: lines,
+    data: fast.data,
+    locate(pointer, options) {
+      const path = typeof pointer === 'string' ? parsePointer(pointer) : pointer.map(String);
+      const range = fast.locate(path, options?.key ?? false);
+      if (range === 'ask') {
+        const { doc, lineCounter } = document();
+        return locatePointer(doc, lineCounter, path, options);
+      }
+      const start = lines.linePos(range[0]);
+      const end = lines.linePos(range[1]);
+      return { line: start.line, column: start.col, endLine: end.line, endColumn: end.col };
+    },
+  };
+}
+
+function parseWithDocument(text: string, file: string): ParseResult {
   const lineCounter = new LineCounter();
   const at = (offset: number): SourcePosition => {
     const p = lineCounter.linePos(offset);

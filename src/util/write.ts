@@ -1,5 +1,4 @@
 import { unlinkSync } from 'node:fs';
-import { randomBytes } from 'node:crypto';
 import { chmod, link, lstat, mkdir, open, readlink, realpath, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 
@@ -57,6 +56,8 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array, o
   if (previous?.isDirectory()) throw errnoError('EISDIR', `${path} is a directory`);
   if (previous && !previous.isFile()) return writeInPlace(target, data);
 
+  // node:crypto is loaded here, on a write, rather than by every command that might write.
+  const { randomBytes } = await import('node:crypto');
   const temp = join(dir, `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   // Known before it exists: an exit while the file is being created must still remove it.
   track(temp);

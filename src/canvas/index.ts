@@ -5,7 +5,7 @@ import { htmlPage } from './html.js';
 import { DEFAULT_SLOT_WIDTH, layoutCanvas } from './layout/canvas.js';
 import type { Scene } from './layout/scene.js';
 import { buildView } from './layout/view.js';
-import { svgToPng } from './png.js';
+import { rasterInput, svgToPng } from './png.js';
 import { sceneToSvg } from './svg.js';
 import { resolveTheme, type BrandTheme, type Theme } from './theme.js';
 
@@ -125,15 +125,10 @@ export async function renderCanvas(map: JourneyMap, options: CanvasOptions): Pro
         width,
         text: scene.texts.map((t) => t.lines.join(' ')).join(' '),
       });
-    case 'png':
-      return svgToPng(
-        sceneToSvg(scene, { standalone: true, textFilter: (line) => measurer.drawableText(line) }),
-        width,
-        height,
-        scale,
-        fontFiles(fonts),
-        fonts.family,
-      );
+    case 'png': {
+      const { svg, fontFiles: files } = rasterInput(scene, measurer);
+      return svgToPng(svg, width, height, scale, files, fonts.family);
+    }
   }
 }
 

@@ -1,9 +1,29 @@
 import { CanvasError } from './errors.js';
-import { BUNDLED_FAMILY } from './font/fonts.js';
+import { BUNDLED_FAMILY, type Measurer } from './font/fonts.js';
+import { addCodePoints, rasterFontFiles } from './font/raster.js';
+import type { Scene } from './layout/scene.js';
 import { encodeOpaquePng } from './png-encode.js';
+import { sceneToSvg } from './svg.js';
 
 /** Past this many pixels a raster would take hundreds of megabytes; a smaller scale is asked for. */
 export const MAX_PIXELS = 80_000_000;
+
+/**
+ * What the rasteriser is given for a scene: the SVG with every grapheme no bundled font draws
+ * swapped for a sign, and the font files its characters need (font/raster.ts).
+ */
+export function rasterInput(scene: Scene, measurer: Measurer): { svg: string; fontFiles: string[] } {
+  const drawn = new Set<number>();
+  const svg = sceneToSvg(scene, {
+    standalone: true,
+    textFilter: (line) => {
+      const text = measurer.drawableText(line);
+      addCodePoints(drawn, text);
+      return text;
+    },
+  });
+  return { svg, fontFiles: rasterFontFiles(measurer.fonts, drawn) };
+}
 
 /**
  * Rasterises the canvas SVG with resvg, using only the given font files, so the picture is the

@@ -114,4 +114,42 @@ describe('PNG encoder', () => {
   it('leaves a raster with transparency to the full encoder', () => {
     expect(encodeOpaquePng(new Uint8Array([1, 2, 3, 128]), 1, 1)).toBeUndefined();
   });
+
+  it('writes every pixel of rasters of any width, rows starting at every alignment', () => {
+    // Pixels go four at a time where a row is aligned and one by one at its ends: widths 1 to 13
+    // and several rows exercise every combination.
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) >>> 0) >>> 24;
+    for (let width = 1; width <= 13; width++) {
+      const height = 5;
+      const rgba = new Uint8Array(width * height * 4);
+      for (let i = 0; i < rgba.length; i++) rgba[i] = i % 4 === 3 ? 255 : next();
+      const image = decodePng(encodeOpaquePng(rgba, width, height)!);
+      expect([image.width, image.height, image.channels]).toEqual([width, height, 3]);
+      for (let y = 0; y < height; y++) {
+        for (let x = 0; x < width; x++) {
+          const i = (y * width + x) * 4;
+          expect(image.rgb(x, y), `${width}×${height} at ${x},${y}`).toEqual([rgba[i], rgba[i + 1], rgba[i + 2]]);
+        }
+      }
+    }
+  });
+
+  it('notices a transparent pixel anywhere in a row, and encodes the next raster afresh', () => {
+    const width = 11;
+    const opaque = () => new Uint8Array(width * 3 * 4).map((_, i) => (i % 4 === 3 ? 255 : i % 251));
+    for (let at = 0; at < width * 3; at++) {
+      const rgba = opaque();
+      rgba[at * 4 + 3] = 254;
+      expect(encodeOpaquePng(rgba, width, 3), `pixel ${at}`).toBeUndefined();
+    }
+    // A smaller raster after a larger one: nothing of the first is left in the second.
+    const big = encodeOpaquePng(new Uint8Array(64 * 64 * 4).fill(255), 64, 64)!;
+    const small = decodePng(encodeOpaquePng(Uint8Array.of(1, 2, 3, 255, 4, 5, 6, 255), 2, 1)!);
+    expect([small.rgb(0, 0), small.rgb(1, 0)]).toEqual([
+      [1, 2, 3],
+      [4, 5, 6],
+    ]);
+    expect(decodePng(big).rgb(63, 63)).toEqual([255, 255, 255]);
+  });
 });

@@ -1,6 +1,8 @@
 // Benchmark of the journey canvas: SVG and PNG per map, as the render command draws them.
-// Run alone after a build: `npm run build && node bench/canvas.mjs [--runs N] [maps…]`.
+// Run alone after a build: `npm run build && node bench/canvas.mjs [--runs N] [--phases] [maps…]`.
 // Prints the median milliseconds per map; the first run of each map warms caches and is not counted.
+// A PNG render lays the map out and writes its SVG too, so its time is the whole of
+// `journey render --diagram canvas --format png` in process. --phases also splits it into steps.
 import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,9 +12,13 @@ const dist = (path) => import(new URL(`../dist/${path}`, import.meta.url).href);
 
 let canvas;
 let pipeline;
+let raster;
+let encoder;
 try {
   canvas = await dist('canvas/index.js');
   pipeline = await dist('pipeline.js');
+  raster = await dist('canvas/png.js');
+  encoder = await dist('canvas/png-encode.js');
 } catch {
   console.error('bench/canvas.mjs: build first (npm run build)');
   process.exit(2);
@@ -20,9 +26,11 @@ try {
 
 const args = process.argv.slice(2);
 let runs = 5;
+let phases = false;
 const files = [];
 for (let i = 0; i < args.length; i++) {
   if (args[i] === '--runs') runs = Math.max(1, Number(args[++i]) || runs);
+  else if (args[i] === '--phases') phases = true;
   else files.push(args[i]);
 }
 if (files.length === 0) {
@@ -60,11 +68,38 @@ async function bench(label, map) {
     for (let i = 0; i < runs; i++) samples.push(await time(fn));
     row[name] = median(samples);
   }
-  row['svg+png'] = row.svg + row.png;
-  row['svg+png 16:9'] = row['svg 16:9'] + row['png 16:9'];
   const { scene } = canvas.layoutJourneyCanvas(map);
   row.size = `${Math.ceil(scene.width)}×${Math.ceil(scene.height)}`;
+  if (phases) Object.assign(row, await phaseTimes(map));
   return row;
+}
+
+/** The PNG render step by step, each step timed alone (medians): where the time goes. */
+async function phaseTimes(map) {
+  const { Resvg } = await import('@resvg/resvg-js');
+  const samples = {};
+  for (let i = 0; i <= runs; i++) {
+    const step = {};
+    let start = process.hrtime.bigint();
+    const lap = (name) => {
+      const now = process.hrtime.bigint();
+      step[name] = Number(now - start) / 1e6;
+      start = now;
+    };
+    const { scene, fonts, measurer } = canvas.layoutJourneyCanvas(map);
+    const { svg, fontFiles } = raster.rasterInput(scene, measurer);
+    lap('layout+svg');
+    const resvg = new Resvg(svg, raster.rasterOptions(1, fontFiles, fonts.family));
+    lap('parse');
+    const image = resvg.render();
+    lap('raster');
+    const pixels = image.pixels;
+    lap('pixels');
+    encoder.encodeOpaquePng(pixels, image.width, image.height);
+    lap('encode');
+    if (i > 0) for (const [name, ms] of Object.entries(step)) (samples[name] ??= []).push(ms);
+  }
+  return Object.fromEntries(Object.entries(samples).map(([name, values]) => [name, median(values)]));
 }
 
 const rows = [];
@@ -111,8 +146,10 @@ const typical = [...rows];
 rows.push(await bench('generated: 10 phases, 60 touchpoints', large));
 
 const format = (v) => (typeof v === 'number' ? v.toFixed(1) : v);
-const columns = ['map', 'size', 'svg', 'png', 'svg+png', 'svg 16:9', 'png 16:9', 'svg+png 16:9'];
+const columns = ['map', 'size', 'svg', 'png', 'svg 16:9', 'png 16:9'];
+if (phases) columns.push('layout+svg', 'parse', 'raster', 'pixels', 'encode');
 console.log(`journey canvas: median ms per map over ${runs} runs (Node ${process.version})`);
+console.log('png: layout, SVG and raster, as `--format png` does; the steps (--phases) are timed alone, at scale 1');
 const table = [columns, ...rows.map((r) => columns.map((c) => format(r[c])))];
 const widths = columns.map((_, i) => Math.max(...table.map((r) => String(r[i]).length)));
 for (const r of table) console.log(r.map((v, i) => (i < 2 ? String(v).padEnd(widths[i]) : String(v).padStart(widths[i]))).join('  '));
@@ -120,6 +157,7 @@ for (const r of table) console.log(r.map((v, i) => (i < 2 ? String(v).padEnd(wid
 // Last line: the one-line summary that bench/run.mjs reports (typical maps: the examples).
 const basis = typical.length ? typical : rows;
 const med = (key) => median(basis.map((r) => r[key])).toFixed(1);
+// The PNG render builds the SVG itself: its time is the SVG and the PNG together.
 console.log(
-  `median per map over ${basis.length} ${typical.length ? 'example' : 'generated'} map(s): SVG+PNG ${med('svg+png')} ms (SVG ${med('svg')}, PNG ${med('png')}); on a 16:9 slide ${med('svg+png 16:9')} ms`,
+  `median per map over ${basis.length} ${typical.length ? 'example' : 'generated'} map(s): SVG+PNG ${med('png')} ms (SVG alone ${med('svg')}); on a 16:9 slide ${med('png 16:9')} ms`,
 );

@@ -2,6 +2,7 @@ import { CanvasError } from './errors.js';
 import { BUNDLED_FAMILY, type Measurer } from './font/fonts.js';
 import { addCodePoints, rasterFontFiles } from './font/raster.js';
 import type { Scene } from './layout/scene.js';
+import type { ResvgRenderOptions } from '@resvg/resvg-js';
 import { encodeOpaquePng } from './png-encode.js';
 import { sceneToSvg } from './svg.js';
 
@@ -37,7 +38,13 @@ export async function svgToPng(svg: string, width: number, height: number, scale
     );
   }
   const { Resvg } = await import('@resvg/resvg-js');
-  const resvg = new Resvg(svg, {
+  const image = new Resvg(svg, rasterOptions(scale, fontFiles, family)).render();
+  return encodeOpaquePng(image.pixels, image.width, image.height) ?? new Uint8Array(image.asPng());
+}
+
+/** resvg's options for the canvas (also used by bench/canvas.mjs to time each step alone). */
+export function rasterOptions(scale: number, fontFiles: string[], family: string): ResvgRenderOptions {
+  return {
     fitTo: { mode: 'zoom', value: scale },
     font: {
       loadSystemFonts: false,
@@ -48,7 +55,5 @@ export async function svgToPng(svg: string, width: number, height: number, scale
     shapeRendering: 2,
     textRendering: 1,
     logLevel: 'off',
-  });
-  const image = resvg.render();
-  return encodeOpaquePng(image.pixels, image.width, image.height) ?? new Uint8Array(image.asPng());
+  };
 }

@@ -1,8 +1,8 @@
+import type { ResvgRenderOptions } from '@resvg/resvg-js';
 import { CanvasError } from './errors.js';
 import { BUNDLED_FAMILY, type Measurer } from './font/fonts.js';
 import { addCodePoints, rasterFontFiles } from './font/raster.js';
 import type { Scene } from './layout/scene.js';
-import type { ResvgRenderOptions } from '@resvg/resvg-js';
 import { encodeOpaquePng } from './png-encode.js';
 import { sceneToSvg } from './svg.js';
 

@@ -198,10 +198,9 @@ async function renderJobs(jobs: Job[], plan: Plan, options: RenderOptions): Prom
       try {
         images = await MermaidImages.open(found.path, { trace: process.env.JOURNEYKIT_TRACE === '1' });
       } catch (error) {
-        if (interrupted) return SIGNAL_EXIT[interrupted] ?? EXIT.usage;
-        throw new CliError(`cannot start the browser at ${found.path}: ${firstLine(error)}`);
+        // Interrupted while it started: the run ends below, as every interrupted run does.
+        if (!interrupted) throw new CliError(`cannot start the browser at ${found.path}: ${firstLine(error)}`);
       }
-      if (interrupted) return SIGNAL_EXIT[interrupted] ?? EXIT.usage;
     }
     const renderer = plan.diagram === 'canvas' ? undefined : await loadRenderer(mermaidImages ? (plan.diagram === 'flowchart' ? 'flowchart' : 'mermaid') : plan.format);
     for (const [i, job] of jobs.entries()) {

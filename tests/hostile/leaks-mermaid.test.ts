@@ -94,13 +94,18 @@ describe('Mermaid sources', () => {
   });
 });
 
-// The browser and mermaid-cli are replaced by recorders: what matters is the configuration
-// journeykit hands to Mermaid for every image.
+// The browser and the page Mermaid draws in are replaced by recorders: what matters is the
+// configuration journeykit hands to Mermaid for every image.
 const seen: Array<Record<string, unknown>> = [];
-vi.mock('@mermaid-js/mermaid-cli', () => ({
-  renderMermaid: async (_browser: unknown, _definition: string, _format: string, options: { mermaidConfig: Record<string, unknown> }) => {
-    seen.push(options.mermaidConfig);
-    return { data: new Uint8Array([60, 115, 118, 103, 47, 62]) };
+vi.mock('../../src/render/mermaid-page.js', () => ({
+  MermaidPage: {
+    open: async () => ({
+      draw: async (_definition: string, _format: string, options: { mermaidConfig: Record<string, unknown> }) => {
+        seen.push(options.mermaidConfig);
+        return new Uint8Array([60, 115, 118, 103, 47, 62]);
+      },
+      close: async () => undefined,
+    }),
   },
 }));
 vi.mock('../../src/render/browser/launch.js', () => ({

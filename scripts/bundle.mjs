@@ -2,14 +2,15 @@
 // Node spends most of a short run resolving and reading modules: yaml alone is some sixty
 // files. The bundle keeps each command's code apart (code splitting on the commands' dynamic
 // imports), so `journey lint` still never loads the renderer; meta.json records which sources
-// each output file holds, for the tests that check it.
+// each output file holds, for the tests that check it. The worker threads that share out a large
+// lint or validate run have their own entry point, worker.js, next to cli.js.
 import { build } from 'esbuild';
 import { rmSync, writeFileSync } from 'node:fs';
 
 const outdir = 'dist/bundle';
 rmSync(outdir, { recursive: true, force: true });
 const result = await build({
-  entryPoints: { cli: 'dist/cli/main.js' },
+  entryPoints: { cli: 'dist/cli/main.js', worker: 'dist/threads/worker.js' },
   bundle: true,
   splitting: true,
   format: 'esm',

@@ -79,10 +79,21 @@ function includeSummaries(journey: LoadedJourney, elsewhere: readonly Diagnostic
 }
 
 /**
+ * What a run over many files keeps of one: its report and its libraries' reports. The parsed
+ * document is dropped, so a large run holds no more than it prints, and the result is plain data
+ * that can come back from a worker thread.
+ */
+export type CheckedReports = Pick<CheckedFile, 'report' | 'libraries'>;
+
+export function reportsOf(checked: CheckedFile): CheckedReports {
+  return checked.libraries ? { report: checked.report, libraries: checked.libraries } : { report: checked.report };
+}
+
+/**
  * Every report a run prints: each checked file's, then each library's that has findings, once
  * even when several maps include it.
  */
-export function collectReports(checked: readonly CheckedFile[]): FileReport[] {
+export function collectReports(checked: readonly CheckedReports[]): FileReport[] {
   const reports = checked.map((c) => c.report);
   const seen = new Set(reports.map((r) => r.file));
   for (const c of checked) {

@@ -1,14 +1,17 @@
 import { CliError, EXIT } from '../cli/errors.js';
 import { emit } from '../cli/io.js';
 import { expandInputs } from '../load/index.js';
-import { collectReports, hasIoFailure, loadAndValidate } from '../pipeline.js';
+import { collectReports, hasIoFailure, loadAndValidate, reportsOf } from '../pipeline.js';
 import { FORMATTER_NAMES, loadFormatter } from '../report/formatters/index.js';
 import { safeForTerminal, useColor } from '../report/terminal.js';
+import { checkFiles, threadsFromEnvironment } from '../threads/pool.js';
 
 export interface ValidateOptions {
   format: string;
   output?: string;
   quiet?: boolean;
+  /** How many threads check files, the main one included (see threads/pool.ts). Default: chosen from the run. */
+  threads?: number;
 }
 
 /** `journey validate`: loads and checks each map, prints the report, returns the exit code. */
@@ -18,9 +21,10 @@ export async function runValidate(paths: string[], options: ValidateOptions): Pr
   }
   const { files, missing } = await expandInputs(paths);
   if (files.length === 0 && missing.length === 0) throw new CliError(`no journey maps (.yaml or .yml files) found in ${paths.join(', ')}`);
-  const checked = [];
-  for (const file of files) checked.push(await loadAndValidate(file));
-  const reports = collectReports(checked);
+  const outcomes = await checkFiles(files.map((path) => ({ path })), { kind: 'validate' }, async (task) => reportsOf(await loadAndValidate(task.path)), {
+    threads: options.threads ?? threadsFromEnvironment(),
+  });
+  const reports = collectReports(outcomes);
   const formatter = (await loadFormatter(options.format))!;
   const invalid = reports.some((r) => r.diagnostics.some((d) => d.severity === 'error'));
   const text =

@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { readModuleLog } from '../helpers/module-log.js';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, posix } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN, ROOT } from '../helpers/cli.js';
 
@@ -19,6 +19,30 @@ function loadsOf(args: string[], cwd: string, env: Record<string, string> = {}):
     encoding: 'utf8',
   });
   return { code: result.status, modules: readModuleLog(log) };
+}
+
+/**
+ * The sources held by a bundle file and by every file it imports, statically or on demand, as
+ * meta.json (written by scripts/bundle.mjs) names them; packages left out of the bundle by name.
+ */
+function reachableInBundle(entry: string): string[] {
+  const meta = JSON.parse(readFileSync(join(ROOT, 'dist/bundle/meta.json'), 'utf8')) as Record<string, string[]>;
+  const seen = new Set<string>();
+  const sources = new Set<string>();
+  const visit = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    for (const input of meta[file] ?? []) sources.add(input);
+    const text = readFileSync(join(ROOT, file), 'utf8');
+    // esbuild writes `from "./chunks/x.js"`, `import "./chunks/x.js"` and `import("./x.js")`.
+    for (const [, specifier] of text.matchAll(/\b(?:from|import)\s*\(?\s*"([^"\s]+)"/g)) {
+      const local = posix.join(posix.dirname(file), specifier!);
+      if (specifier!.startsWith('.') && existsSync(join(ROOT, local))) visit(local);
+      else if (!specifier!.startsWith('.')) sources.add(specifier!);
+    }
+  };
+  visit(entry);
+  return [...sources];
 }
 
 describe('journey lint stays light', () => {
@@ -43,5 +67,21 @@ describe('journey lint stays light', () => {
     const { modules } = loadsOf(args, cwd);
     expect(modules.length).toBeGreaterThan(20);
     expect(modules.filter((m) => HEAVY.some((pattern) => pattern.test(m)))).toEqual([]);
+  });
+
+  it.each([['lint'], ['validate']])('does not load them in the worker threads of a large run either: %s', (command) => {
+    for (let i = 0; i < 40; i++) copyFileSync(join(ROOT, 'tests/fixtures/lint/gaps.yaml'), join(cwd, `copy-${i}.yaml`));
+    const { code, modules } = loadsOf([command, '.'], cwd, { JOURNEYKIT_THREADS: '3' });
+    expect(code).toBe(1);
+    expect(modules.filter((m) => HEAVY.some((pattern) => pattern.test(m)))).toEqual([]);
+  });
+
+  it('a worker thread cannot load them: nothing its bundle entry imports, even on demand, holds them', () => {
+    // A run may end before a worker has loaded everything, so the recorder alone cannot vouch for
+    // the workers; every module reachable from their entry point can.
+    const reachable = reachableInBundle('dist/bundle/worker.js');
+    expect(reachable).toContain('dist/threads/worker.js');
+    expect(reachable).toContain('dist/lint/engine.js');
+    expect(reachable.filter((m) => HEAVY.some((pattern) => pattern.test(`/${m}`)))).toEqual([]);
   });
 });

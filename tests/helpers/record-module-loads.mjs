@@ -5,10 +5,12 @@
  *
  * ES modules are seen by a resolve hook (this same file, registered off the main thread);
  * CommonJS modules are read from the require cache when the process exits. One URL or path a line.
+ * Worker threads the command starts run this file too (they inherit --import) and record their
+ * own loads; the thread that runs the hooks, which has no parent port, does not.
  */
 import { appendFileSync } from 'node:fs';
 import { createRequire, register } from 'node:module';
-import { isMainThread } from 'node:worker_threads';
+import { isMainThread, parentPort } from 'node:worker_threads';
 
 let log;
 
@@ -22,7 +24,7 @@ export async function resolve(specifier, context, nextResolve) {
   return result;
 }
 
-if (isMainThread && process.env.JOURNEYKIT_MODULE_LOG) {
+if ((isMainThread || parentPort !== null) && process.env.JOURNEYKIT_MODULE_LOG) {
   const target = process.env.JOURNEYKIT_MODULE_LOG;
   register(import.meta.url, { data: { log: target } });
   const require = createRequire(import.meta.url);

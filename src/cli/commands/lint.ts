@@ -77,12 +77,14 @@ export async function runLint(paths: string[], options: LintCommandOptions): Pro
   const destinations = planOutputs(options.format ?? [], options.output ?? []);
   const maxWarnings = parseMaxWarnings(options.maxWarnings);
   const lint = await import('../../lint/index.js');
+  const threads = lint.threadsFromEnvironment();
 
   let result: Awaited<ReturnType<typeof lint.lintPaths>>;
   try {
     result = await lint.lintPaths(paths, {
       ...(options.config !== undefined ? { configFile: options.config } : {}),
       reportUnusedDisable: options.reportUnusedDisable ?? false,
+      ...(threads !== undefined ? { threads } : {}),
     });
   } catch (error) {
     if (error instanceof lint.ConfigError) throw new CliError(error.message);

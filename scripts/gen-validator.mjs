@@ -1,5 +1,6 @@
-// Compiles schemas/journey.schema.json into standalone validation code, so that `journey` does
-// not load ajv's compiler and compile the schema on every start. `--check` exits 1 when stale.
+// Compiles the journey, library and configuration schemas into standalone validation code, so
+// that `journey` does not load ajv's compiler and compile a schema on every start (a repository
+// with a .journeykit.yaml would otherwise pay for it on every lint). `--check` exits 1 when stale.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
@@ -13,6 +14,7 @@ const readSchema = (name) => JSON.parse(readFileSync(new URL(`schemas/${name}`, 
 const TARGETS = {
   journey: new URL('src/validate/generated/journey-validator.cjs', root),
   library: new URL('src/validate/generated/library-validator.cjs', root),
+  config: new URL('src/validate/generated/config-validator.cjs', root),
 };
 
 /** The options here and the ones the tests compile with must stay the same. */
@@ -25,8 +27,16 @@ export const AJV_OPTIONS = {
   allowUnionTypes: true,
 };
 
-/** Standalone code for the journey schema, or for the library schema (which refers to the journey schema). */
+/** The configuration's schema has tuples ([severity, options]) that are not fixed in length. */
+export const CONFIG_AJV_OPTIONS = { ...AJV_OPTIONS, strictRequired: true, strictTuples: false };
+
+/** Standalone code for the journey, library (which refers to the journey schema) or configuration schema. */
 export function generate(which) {
+  if (which === 'config') {
+    const ajv = new Ajv2020({ ...CONFIG_AJV_OPTIONS, code: { source: true, esm: false, lines: false } });
+    const validate = ajv.compile(readSchema('config.schema.json'));
+    return `// Generated from schemas/config.schema.json by scripts/gen-validator.mjs. Do not edit.\n${standaloneCode(ajv, validate)}\n`;
+  }
   const ajv = new Ajv2020({ ...AJV_OPTIONS, code: { source: true, esm: false, lines: false } });
   addFormats(ajv, ['date']);
   let validate;

@@ -1,10 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import picomatch from 'picomatch';
 import { LineCounter, parseDocument } from 'yaml';
+import generatedConfigValidator from '../validate/generated/config-validator.cjs';
 import { describeIoError } from '../util/io-error.js';
 import { FileTooBigError, readSourceFile } from '../load/read-file.js';
 import { locatePointer, parsePointer, toPointer, valueAt, type PathSegment } from '../load/locate.js';
@@ -328,7 +328,6 @@ function describeSchemaError(errors: readonly ErrorObject[], data: unknown): Sch
 
 type Ajv = import('ajv').default;
 let ajv: Ajv | undefined;
-let compiledConfig: ValidateFunction | undefined;
 const compiledOptions = new Map<string, ValidateFunction>();
 
 function getAjv(): Ajv {
@@ -339,10 +338,9 @@ function getAjv(): Ajv {
   return ajv;
 }
 
-/** Compiled once per process, and only when a configuration file exists. */
+/** Compiled ahead of time (scripts/gen-validator.mjs), like the journey schema's validator. */
 function configValidator(): ValidateFunction {
-  compiledConfig ??= getAjv().compile(JSON.parse(readFileSync(CONFIG_SCHEMA_PATH, 'utf8')) as object);
-  return compiledConfig;
+  return generatedConfigValidator as unknown as ValidateFunction;
 }
 
 function optionsValidator(id: string, schema: Record<string, unknown>): ValidateFunction {

@@ -2,11 +2,10 @@ import { stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import picomatch from 'picomatch';
-import { LineCounter, parseDocument } from 'yaml';
 import generatedConfigValidator from '../validate/generated/config-validator.cjs';
 import { describeIoError } from '../util/io-error.js';
 import { FileTooBigError, readSourceFile } from '../load/read-file.js';
+import { yamlPackage } from '../load/yaml-package.js';
 import { locatePointer, parsePointer, toPointer, valueAt, type PathSegment } from '../load/locate.js';
 import { didYouMean } from '../util/suggest.js';
 import { DEFAULT_PRESET, presetSettings } from './presets.js';
@@ -69,6 +68,7 @@ export async function loadConfig(path: string, cwd = process.cwd()): Promise<Lin
 
 /** Checks a configuration's text; `shown` is the name used in messages. */
 export function parseConfig(text: string, absolutePath: string, shown = absolutePath): LintConfig {
+  const { LineCounter, parseDocument } = yamlPackage();
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const fail = (pointer: string | PathSegment[], detail: string, key = false): never => {
@@ -99,6 +99,8 @@ export function parseConfig(text: string, absolutePath: string, shown = absolute
 
   const dir = dirname(absolutePath);
   const ignore = config.ignore ?? [];
+  // Loaded here, for a configuration that has patterns, rather than by every run.
+  const picomatch = createRequire(import.meta.url)('picomatch') as typeof import('picomatch');
   const ignoreMatcher = ignore.length > 0 ? picomatch(ignore, { dot: true }) : undefined;
   return {
     path: absolutePath,

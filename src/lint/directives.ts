@@ -1,5 +1,5 @@
-import { Lexer } from 'yaml';
 import type { LinePositions } from '../load/line-index.js';
+import { yamlPackage } from '../load/yaml-package.js';
 
 /**
  * Inline comments that turn rules off for part of a file:
@@ -38,7 +38,7 @@ export function findDirectives(text: string, lineCounter: LinePositions): Direct
   if (!text.includes(MARKER)) return [];
   const directives: Directive[] = [];
   let offset = 0;
-  for (const token of new Lexer().lex(text)) {
+  for (const token of new (yamlPackage().Lexer)().lex(text)) {
     if (token.length === 1 && LEXER_MARKERS.has(token)) continue;
     if (token.startsWith('#')) {
       const directive = parseComment(token.slice(1).trim());

@@ -1,6 +1,5 @@
 import { lstat, readdir, stat } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
-import { glob, isDynamicPattern } from 'tinyglobby';
 import { CliError } from '../cli/errors.js';
 import { looksLikeLibrary } from './library.js';
 import { LIMITS } from './limits.js';
@@ -59,6 +58,8 @@ export async function expandInputs(inputs: readonly string[], cwd = process.cwd(
       add(input);
       continue;
     }
+    // The pattern matcher is loaded only for a path that names nothing: most runs name files.
+    const { glob, isDynamicPattern } = await import('tinyglobby');
     if (isDynamicPattern(input)) {
       // Links are not followed, as in a directory walk: a link planted in a repository must not
       // make a linter read /proc/self/environ, a device or a loop. Only regular files are kept.

@@ -1,4 +1,5 @@
-import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type LineCounter, type Node } from 'yaml';
+import type { Document, LineCounter, Node } from 'yaml';
+import { yamlPackage } from './yaml-package.js';
 
 export interface SourcePosition {
   /** 1-based line and column of the start, and of the end when known. */
@@ -44,6 +45,7 @@ export function locatePointer(
   pointer: string | readonly PathSegment[],
   options: { key?: boolean } = {},
 ): SourcePosition {
+  const { isMap, isPair, isScalar, isSeq } = yamlPackage();
   const path = typeof pointer === 'string' ? parsePointer(pointer) : pointer.map(String);
   let node: Node | null = (doc.contents as Node | null) ?? null;
   let range: [number, number] | undefined = node?.range ? [node.range[0], node.range[1]] : undefined;
@@ -84,6 +86,7 @@ export function locatePointer(
 }
 
 function resolveAlias(doc: Document, node: Node): Node {
+  const { isAlias } = yamlPackage();
   let current: Node = node;
   for (let hops = 0; isAlias(current) && hops < 64; hops++) {
     const target = current.resolve(doc);
@@ -94,7 +97,7 @@ function resolveAlias(doc: Document, node: Node): Node {
 }
 
 function keyText(key: unknown): string | undefined {
-  if (isScalar(key)) return String(key.value);
+  if (yamlPackage().isScalar(key)) return String(key.value);
   if (key === null || key === undefined) return undefined;
   return String(key);
 }

@@ -1,9 +1,10 @@
-import { LineCounter, isCollection, isPair, parseAllDocuments, type Document, type Node } from 'yaml';
+import type { Document, LineCounter, Node } from 'yaml';
 import type { Diagnostic } from '../diagnostic.js';
 import { parseFast, type FastDocument } from './fast-yaml.js';
 import { LIMITS } from './limits.js';
 import { LineIndex, type LinePositions } from './line-index.js';
 import { locatePointer, parsePointer, type PathSegment, type SourcePosition } from './locate.js';
+import { yamlPackage } from './yaml-package.js';
 
 /** A parsed file: its text, its YAML document with source positions, and the plain data. */
 export interface LoadedJourney {
@@ -61,6 +62,7 @@ function quickJourney(text: string, file: string, fast: FastDocument): LoadedJou
   let full: { doc: Document.Parsed; lineCounter: LineCounter } | undefined;
   const document = () => {
     if (!full) {
+      const { LineCounter, parseAllDocuments } = yamlPackage();
       const lineCounter = new LineCounter();
       const doc = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
       full = { doc: (Array.isArray(doc) ? doc : [])[0]!, lineCounter };
@@ -90,6 +92,7 @@ function quickJourney(text: string, file: string, fast: FastDocument): LoadedJou
 }
 
 function parseWithDocument(text: string, file: string): ParseResult {
+  const { LineCounter, parseAllDocuments } = yamlPackage();
   const lineCounter = new LineCounter();
   const at = (offset: number): SourcePosition => {
     const p = lineCounter.linePos(offset);
@@ -168,6 +171,7 @@ function parseWithDocument(text: string, file: string): ParseResult {
 /** Iterative depth check (recursion here would itself be the stack risk it guards against). */
 function findTooDeep(root: Node | null): number | undefined {
   if (!root) return undefined;
+  const { isCollection, isPair } = yamlPackage();
   const stack: Array<[unknown, number]> = [[root, 1]];
   while (stack.length > 0) {
     const [node, depth] = stack.pop()!;

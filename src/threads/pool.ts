@@ -3,7 +3,7 @@ import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { dirname, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { CliError } from '../cli/errors.js';
 import { packagePath } from '../util/package-root.js';
 import type { CheckedReports } from '../pipeline.js';
@@ -78,7 +78,9 @@ export async function checkFiles(tasks: readonly FileTask[], settings: TaskSetti
   const workers = workerCount(tasks.length, options.threads, small ? await totalSize(tasks) : 0);
   const entry = workers > 0 ? workerEntry() : undefined;
   if (!entry) return mapInOrder(tasks, READ_AHEAD, run);
-  return new Pool(tasks, settings, run, entry, workers).done;
+  // Loaded only by a run that starts workers: a one-map run never does.
+  const { Worker: WorkerThread } = await import('node:worker_threads');
+  return new Pool(tasks, settings, run, entry, workers, WorkerThread).done;
 }
 
 /**
@@ -139,6 +141,7 @@ class Pool {
     private readonly run: TaskRunner,
     entry: string,
     workers: number,
+    private readonly WorkerThread: typeof Worker,
   ) {
     this.outcomes = new Array<CheckedReports>(tasks.length);
     this.left = tasks.length;
@@ -185,7 +188,7 @@ class Pool {
   }
 
   private startWorker(entry: string): void {
-    const worker = new Worker(entry, {
+    const worker = new this.WorkerThread(entry, {
       workerData: this.settings,
       resourceLimits: WORKER_LIMITS,
     });

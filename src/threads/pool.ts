@@ -31,20 +31,20 @@ export interface TaskSettings {
 export type TaskRunner = (task: FileTask) => Promise<CheckedReports>;
 
 /**
- * Spreading files over threads pays only past a few dozen: a worker takes some 40 ms to start and
- * load the checker, while a typical map takes 2 to 6 ms to check. Below this many files a run
- * stays in one thread, which is what a single map, the most common run, needs to start fast.
+ * Spreading files over threads pays only for a large run. A worker takes some 100 ms to start and
+ * load the checker, then checks its first hundred maps at half speed while its compiler warms up;
+ * and on a machine with two processors, the second one is already partly busy with the main
+ * thread's garbage collection and compilation. Measured there with maps of 13 KB, a run of 128
+ * files was slower with a worker, 256 about even, 512 and 1,000 some 15 % faster. Below this many
+ * files a run stays in one thread, which is also what a single map needs to start fast.
  */
-export const MIN_FILES_FOR_THREADS = 32;
+export const MIN_FILES_FOR_THREADS = 256;
 
-/**
- * A few large files are worth a worker too: at some 0.25 ms a kilobyte, 1 MiB of maps is about
- * 250 ms of work, several times what a worker costs to start.
- */
-export const MIN_BYTES_FOR_THREADS = 1024 * 1024;
+/** Fewer but larger files are worth a worker too: 4 MiB of maps is over a second of work. */
+export const MIN_BYTES_FOR_THREADS = 4 * 1024 * 1024;
 
 /** Each worker must have at least this many files to be worth starting. */
-const MIN_FILES_PER_WORKER = 16;
+const MIN_FILES_PER_WORKER = 64;
 
 /**
  * Threads a run chooses at most, the main one included. Each worker holds its own copy of the
@@ -58,6 +58,12 @@ export const MAX_THREADS_ASKED = 64;
 
 /** Files read ahead of the one being checked in the main thread, so reading overlaps with checking. */
 const READ_AHEAD = 8;
+
+/**
+ * The same when workers share the run: one file read while another is checked is enough, and the
+ * main thread must not take files that a worker about to start could check.
+ */
+const READ_AHEAD_BESIDE_WORKERS = 2;
 
 export interface SpreadOptions {
   /**
@@ -73,7 +79,7 @@ export interface SpreadOptions {
  * standard input, which only it can read.
  */
 export async function checkFiles(tasks: readonly FileTask[], settings: TaskSettings, run: TaskRunner, options: SpreadOptions = {}): Promise<CheckedReports[]> {
-  // Sizes matter only to a small run: a large one is spread whatever they are.
+  // Sizes matter only to a smaller run: a large one is spread whatever they are.
   const small = options.threads === undefined && tasks.length >= 2 && tasks.length < MIN_FILES_FOR_THREADS;
   const workers = workerCount(tasks.length, options.threads, small ? await totalSize(tasks) : 0);
   const entry = workers > 0 ? workerEntry() : undefined;
@@ -153,7 +159,7 @@ class Pool {
     tasks.forEach((task, i) => (task.path === '-' ? stdin : this.queue).push(i));
     for (let i = 0; i < workers; i++) this.startWorker(entry);
     for (const i of stdin) void this.checkHere(i);
-    for (let i = 0; i < READ_AHEAD; i++) void this.checkHereUntilEmpty();
+    for (let i = 0; i < READ_AHEAD_BESIDE_WORKERS; i++) void this.checkHereUntilEmpty();
     if (this.left === 0) this.finish();
   }
 

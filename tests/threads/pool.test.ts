@@ -110,7 +110,7 @@ describe('how many workers a run starts', () => {
 
   it('one less than the processors for a large run, the main thread being one of the threads', () => {
     expect(workerCount(1000)).toBe(Math.min(availableParallelism(), 8) - 1);
-    expect(workerCount(MIN_FILES_FOR_THREADS)).toBe(Math.min(availableParallelism() - 1, 2));
+    expect(workerCount(MIN_FILES_FOR_THREADS)).toBe(Math.min(availableParallelism() - 1, 4));
   });
 
   it('as asked with JOURNEYKIT_THREADS, but never more than there are files to share', () => {

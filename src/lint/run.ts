@@ -5,6 +5,7 @@ import type { FileReport } from '../report/types.js';
 import { checkFiles, mapInOrder, type FileTask } from '../threads/pool.js';
 import { ConfigFinder, settingsFor, type LintConfig } from './config.js';
 import { lintFile } from './lint-file.js';
+import type { RuleSettings } from './types.js';
 
 export interface LintRunOptions {
   /** A configuration file to use for every map instead of looking for one. */
@@ -46,6 +47,15 @@ export async function lintPaths(paths: readonly string[], options: LintRunOption
   const failed = found.find((f) => 'error' in f);
   if (failed && 'error' in failed) throw failed.error;
 
+  // Files under a configuration without overrides share one settings object: less to hold for a
+  // large run, and sent once per batch to a worker.
+  const shared = new Map<LintConfig | undefined, RuleSettings>();
+  const rulesFor = (config: LintConfig | undefined, file: string): RuleSettings => {
+    if (config && config.overrides.length > 0) return settingsFor(config, file);
+    let settings = shared.get(config);
+    if (!settings) shared.set(config, (settings = settingsFor(config, file)));
+    return settings;
+  };
   const ignored: string[] = [];
   const tasks: FileTask[] = [];
   files.forEach((file, i) => {
@@ -56,7 +66,7 @@ export async function lintPaths(paths: readonly string[], options: LintRunOption
       return;
     }
     // Paths are read from the process's directory: keep the name the user gave when it leads to the same file.
-    tasks.push({ path: file === '-' || resolve(file) === absolute ? file : absolute, rules: settingsFor(config, absolute) });
+    tasks.push({ path: file === '-' || resolve(file) === absolute ? file : absolute, rules: rulesFor(config, absolute) });
   });
   // Each file's result is kept as its reports only: holding every parsed document until the end
   // would multiply the memory of a large run for nothing.

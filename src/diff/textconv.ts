@@ -16,7 +16,8 @@ export async function runTextconv(path: string): Promise<number> {
   }
   let data: unknown;
   try {
-    data = parse(text, { maxAliasCount: 1000 });
+    // logLevel: the yaml package would otherwise print its warnings (an unknown tag) on standard error.
+    data = parse(text, { maxAliasCount: 1000, logLevel: 'error' });
   } catch {
     data = undefined;
   }

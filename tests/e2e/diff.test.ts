@@ -266,4 +266,13 @@ describe('git integration (docs/git.md)', () => {
     expect(runJourney(['diff', '--textconv', 'a.yaml', 'b.yaml'], { cwd: repo }).code).toBe(2);
     rmSync(join(repo, 'notes.yaml'));
   });
+
+  it('--textconv says nothing on standard error about a tag it does not know', () => {
+    writeFileSync(join(repo, 'tagged.yaml'), 'journeykit: 1\ntitle: !!binary# Tagged\nphases: []\n');
+    const result = runJourney(['diff', '--textconv', 'tagged.yaml'], { cwd: repo });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('Tagged');
+    expect(result.stderr).toBe('');
+    rmSync(join(repo, 'tagged.yaml'));
+  });
 });

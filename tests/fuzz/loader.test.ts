@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parseJourneyBytes } from '../../src/load/read.js';
 import { validateJourney } from '../../src/validate/index.js';
 import type { Diagnostic } from '../../src/diagnostic.js';
-import { EXAMPLE_TEXTS, FUZZ_RUNS, fuzzParams, hostileValue, mutatedExample } from '../helpers/fuzz.js';
+import { EXAMPLE_TEXTS, FUZZ_RUNS, fuzzParams, hostileValue, mutatedExample, replaceAtPath } from '../helpers/fuzz.js';
 
 /** Load and validate as the CLI does; any exception escapes and fails the property. */
 function check(bytes: Uint8Array): Diagnostic[] {
@@ -62,19 +62,7 @@ describe(`the loader and validator never throw (${FUZZ_RUNS} runs per property)`
     fc.assert(
       fc.property(fc.nat({ max: maps.length - 1 }), fc.array(fc.nat(), { minLength: 1, maxLength: 8 }), hostileValue, (which, steps, value) => {
         const data = structuredClone(maps[which]) as Record<string, unknown>;
-        // Walk down a random path, then replace what is there.
-        let node: any = data;
-        for (let i = 0; i < steps.length; i++) {
-          const keys = Array.isArray(node) ? node.map((_: unknown, k: number) => k) : Object.keys(node);
-          if (keys.length === 0) break;
-          const key = keys[steps[i]! % keys.length];
-          const child = node[key];
-          if (i === steps.length - 1 || child === null || typeof child !== 'object') {
-            node[key] = value;
-            break;
-          }
-          node = child;
-        }
+        replaceAtPath(data, steps, value);
         const bytes = new TextEncoder().encode(stringify(data));
         const diagnostics = check(bytes);
         wellFormed(diagnostics, bytes);

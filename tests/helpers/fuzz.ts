@@ -63,3 +63,22 @@ export const hostileValue = fc.oneof(
   fc.constantFrom(Number.NaN, Infinity, -Infinity, 1e308, -1e308, 2 ** 53 + 1, -0, '', ' ', '\u0000', '__proto__', 'constructor', [], {}, null, true),
   fc.string({ unit: 'binary', maxLength: 50 }),
 );
+
+/**
+ * Replaces the value at a path of `data` chosen by `steps` (each step picks a key or an index,
+ * modulo how many there are); a step that reaches a scalar replaces it there. Mutates `data`.
+ */
+export function replaceAtPath(data: unknown, steps: readonly number[], value: unknown): void {
+  let node: any = data;
+  for (let i = 0; i < steps.length; i++) {
+    const keys = Array.isArray(node) ? node.map((_: unknown, k: number) => k) : Object.keys(node);
+    if (keys.length === 0) break;
+    const key = keys[steps[i]! % keys.length];
+    const child = node[key];
+    if (i === steps.length - 1 || child === null || typeof child !== 'object') {
+      node[key] = value;
+      break;
+    }
+    node = child;
+  }
+}

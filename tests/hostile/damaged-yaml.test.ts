@@ -12,7 +12,7 @@ import { parseJourneyBytes } from '../../src/load/read.js';
 import { loadRenderer } from '../../src/render/renderers/index.js';
 import { FORMATTER_NAMES, loadFormatter } from '../../src/report/formatters/index.js';
 import { validateJourney } from '../../src/validate/index.js';
-import { EXAMPLE_TEXTS, FUZZ_RUNS, fuzzParams, hostileValue, mutatedExample } from '../helpers/fuzz.js';
+import { EXAMPLE_TEXTS, FUZZ_RUNS, fuzzParams, hostileValue, mutatedExample, replaceAtPath } from '../helpers/fuzz.js';
 import { expectInertMarkdown, expectTerminalSafe, expectWellFormedXml } from './checks.js';
 
 /**
@@ -101,18 +101,7 @@ describe(`damaged and random YAML past the loader (FUZZ_RUNS=${FUZZ_RUNS})`, () 
     fc.assert(
       fc.property(fc.nat({ max: maps.length - 1 }), fc.array(fc.nat(), { minLength: 1, maxLength: 8 }), hostileValue, (which, steps, value) => {
         const data = structuredClone(maps[which]) as Record<string, unknown>;
-        let node: any = data;
-        for (let i = 0; i < steps.length; i++) {
-          const keys = Array.isArray(node) ? node.map((_: unknown, k: number) => k) : Object.keys(node);
-          if (keys.length === 0) break;
-          const key = keys[steps[i]! % keys.length];
-          const child = node[key];
-          if (i === steps.length - 1 || child === null || typeof child !== 'object') {
-            node[key] = value;
-            break;
-          }
-          node = child;
-        }
+        replaceAtPath(data, steps, value);
         const bytes = new TextEncoder().encode(stringify(data));
         report(bytes, 'wrong.yaml');
         format(bytes);

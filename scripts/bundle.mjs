@@ -1,27 +1,38 @@
-// Bundles the `journey` command into a few files (dist/bundle/) after `tsc` has compiled src/.
-// Node spends most of a short run resolving and reading modules: yaml alone is some sixty
-// files. The bundle keeps each command's code apart (code splitting on the commands' dynamic
-// imports), so `journey lint` still never loads the renderer; meta.json records which sources
-// each output file holds, for the tests that check it. The worker threads that share out a large
-// lint or validate run have their own entry point, worker.js, next to cli.js.
+// Bundles the `journey` command after `tsc` has compiled src/, then records V8's code cache for it.
+//
+// A short run (one map, in an editor or a pre-commit hook) costs little more than Node's own start
+// when Node neither resolves dozens of modules nor parses and compiles them: so the command is one
+// CommonJS file (dist/bundle/cli.cjs), which bin/journey.js compiles with the bytecode cached here
+// (cli.cjs.cache). Modules a command imports on demand stay in lazy wrappers, so `journey lint`
+// never runs the renderer's code nor loads puppeteer or resvg. The worker threads that share out
+// a large run have their own file, worker.cjs, which holds the checking code only.
+//
+// meta.json records which compiled sources each output holds, for the tests that check it.
 import { build } from 'esbuild';
-import { rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
+const root = fileURLToPath(new URL('..', import.meta.url));
 const outdir = 'dist/bundle';
 rmSync(outdir, { recursive: true, force: true });
 const result = await build({
   entryPoints: { cli: 'dist/cli/main.js', worker: 'dist/threads/worker.js' },
   bundle: true,
-  splitting: true,
-  format: 'esm',
+  format: 'cjs',
+  outExtension: { '.js': '.cjs' },
   platform: 'node',
   target: 'node20.19',
   outdir,
-  chunkNames: 'chunks/[name]-[hash]',
   // Native code (resvg) and the browser stack stay as installed packages, loaded on demand.
-  external: ['@mermaid-js/mermaid-cli', 'puppeteer', '@resvg/resvg-js'],
-  // Bundled CommonJS dependencies call require(); give the ES module output one.
-  banner: { js: "import { createRequire as __journeykitRequire } from 'node:module'; const require = __journeykitRequire(import.meta.url);" },
+  external: ['puppeteer', '@resvg/resvg-js'],
+  // The sources find their package and their neighbours from their own URL; in the bundle, that
+  // is the bundle file's.
+  define: { 'import.meta.url': '__journeykitBundleUrl' },
+  banner: { js: "'use strict';\nconst __journeykitBundleUrl = require('node:url').pathToFileURL(__filename).href;" },
+  // A script compiled from a code cache cannot import(): what the bundle loads on demand is
+  // required instead (resvg and puppeteer ship CommonJS builds).
+  supported: { 'dynamic-import': false },
   metafile: true,
   legalComments: 'none',
   logLevel: 'warning',
@@ -30,3 +41,16 @@ const inputsByOutput = Object.fromEntries(
   Object.entries(result.metafile.outputs).map(([file, output]) => [file, Object.keys(output.inputs)]),
 );
 writeFileSync(`${outdir}/meta.json`, JSON.stringify(inputsByOutput, null, 1) + '\n');
+
+// The cache holds the bytecode of every function a typical run compiles, not only the top level:
+// bin/journey.js writes it when asked, at the end of a lint of the examples.
+const examples = readdirSync(`${root}/examples`).filter((name) => /\.ya?ml$/.test(name)).map((name) => `examples/${name}`);
+const warmUp = spawnSync(process.execPath, ['bin/journey.js', 'lint', '--format', 'stylish', ...examples], {
+  cwd: root,
+  env: { ...process.env, JOURNEYKIT_WRITE_CODE_CACHE: '1', JOURNEYKIT_THREADS: '1' },
+  stdio: ['ignore', 'ignore', 'inherit'],
+});
+if (warmUp.status !== 0 && warmUp.status !== 1) {
+  console.error(`scripts/bundle.mjs: the run that records the code cache ended with exit code ${warmUp.status}`);
+  process.exit(1);
+}

@@ -117,14 +117,14 @@ async function totalSize(tasks: readonly FileTask[]): Promise<number> {
 }
 
 /**
- * The worker's entry point: the bundle's own when this code runs from the bundle the `journey`
- * command loads (chunks have no fixed place relative to it), else the compiled module beside this
- * one. Run from the TypeScript sources (the tests) there is none, and everything stays in one thread.
+ * The worker's entry point: the bundle's own (worker.cjs) when this code runs from the bundle the
+ * `journey` command loads, else the compiled module beside this one. Run from the TypeScript
+ * sources (the tests) there is none, and everything stays in one thread.
  */
 function workerEntry(): string | undefined {
   const here = fileURLToPath(import.meta.url);
   const bundle = packagePath('dist', 'bundle');
-  const entry = here.startsWith(bundle + sep) ? join(bundle, 'worker.js') : join(dirname(here), 'worker.js');
+  const entry = here.startsWith(bundle + sep) ? join(bundle, 'worker.cjs') : join(dirname(here), 'worker.js');
   return existsSync(entry) ? entry : undefined;
 }
 

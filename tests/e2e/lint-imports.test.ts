@@ -1,48 +1,22 @@
-import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { readModuleLog } from '../helpers/module-log.js';
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, posix } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BIN, ROOT } from '../helpers/cli.js';
+import { ROOT } from '../helpers/cli.js';
+import { runRecordingModules } from '../helpers/module-log.js';
 
-const HOOK = join(ROOT, 'tests/helpers/record-module-loads.mjs');
 const HEAVY = [/\/dist\/render\//, /\/dist\/canvas\//, /\/node_modules\/mermaid\//, /\/node_modules\/@mermaid-js\//, /puppeteer/, /resvg/];
 
-/** Runs the binary with every module load recorded; returns the exit code and the loaded modules. */
+/** Runs the binary; returns the exit code and the modules the run executed. */
 function loadsOf(args: string[], cwd: string, env: Record<string, string> = {}): { code: number | null; modules: string[] } {
-  const log = join(cwd, `loads-${Math.random().toString(36).slice(2)}.txt`);
-  writeFileSync(log, '');
-  const result = spawnSync(process.execPath, ['--import', HOOK, BIN, ...args], {
-    cwd,
-    env: { ...process.env, NO_COLOR: '1', JOURNEYKIT_MODULE_LOG: log, ...env },
-    encoding: 'utf8',
-  });
-  return { code: result.status, modules: readModuleLog(log) };
+  const { code, modules } = runRecordingModules(args, { cwd, env });
+  return { code, modules };
 }
 
-/**
- * The sources held by a bundle file and by every file it imports, statically or on demand, as
- * meta.json (written by scripts/bundle.mjs) names them; packages left out of the bundle by name.
- */
-function reachableInBundle(entry: string): string[] {
+/** Every source the worker threads' bundle file holds, run at start or on demand (dist/bundle/meta.json). */
+function heldByWorkerBundle(): string[] {
   const meta = JSON.parse(readFileSync(join(ROOT, 'dist/bundle/meta.json'), 'utf8')) as Record<string, string[]>;
-  const seen = new Set<string>();
-  const sources = new Set<string>();
-  const visit = (file: string) => {
-    if (seen.has(file)) return;
-    seen.add(file);
-    for (const input of meta[file] ?? []) sources.add(input);
-    const text = readFileSync(join(ROOT, file), 'utf8');
-    // esbuild writes `from "./chunks/x.js"`, `import "./chunks/x.js"` and `import("./x.js")`.
-    for (const [, specifier] of text.matchAll(/\b(?:from|import)\s*\(?\s*"([^"\s]+)"/g)) {
-      const local = posix.join(posix.dirname(file), specifier!);
-      if (specifier!.startsWith('.') && existsSync(join(ROOT, local))) visit(local);
-      else if (!specifier!.startsWith('.')) sources.add(specifier!);
-    }
-  };
-  visit(entry);
-  return [...sources];
+  return meta['dist/bundle/worker.cjs'] ?? [];
 }
 
 describe('journey lint stays light', () => {
@@ -80,8 +54,8 @@ describe('journey lint stays light', () => {
 
   it('a worker thread cannot load them: nothing its bundle entry imports, even on demand, holds them', () => {
     // A run may end before a worker has loaded everything, so the recorder alone cannot vouch for
-    // the workers; every module reachable from their entry point can.
-    const reachable = reachableInBundle('dist/bundle/worker.js');
+    // the workers; the file they run, which holds everything they could load, can.
+    const reachable = heldByWorkerBundle();
     expect(reachable).toContain('dist/threads/worker.js');
     expect(reachable).toContain('dist/lint/engine.js');
     expect(reachable.filter((m) => HEAVY.some((pattern) => pattern.test(`/${m}`)))).toEqual([]);

@@ -1,4 +1,3 @@
-import { readModuleLog } from '../helpers/module-log.js';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -6,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BIN, ROOT, runJourney } from '../helpers/cli.js';
+import { runRecordingModules } from '../helpers/module-log.js';
 
 /** `journey render` text outputs and command-line rules, end to end (no browser needed here). */
 
@@ -170,19 +170,11 @@ describe('journey render: the canvas', () => {
 });
 
 describe('journey render: loads only what it needs', () => {
-  const register = fileURLToPath(new URL('../render/helpers/load-register.mjs', import.meta.url));
-
   function modulesLoaded(args: string[]): string[] {
-    const log = join(dir, `loads-${Math.random().toString(36).slice(2)}.txt`);
-    writeFileSync(log, '');
-    const result = spawnSync(process.execPath, ['--import', register, BIN, ...args], {
-      cwd: ROOT,
-      env: { ...process.env, JOURNEYKIT_LOAD_LOG: log, NO_COLOR: '1' },
-      encoding: 'utf8',
-    });
+    const result = runRecordingModules(args, { cwd: ROOT });
     // Findings (exit 1) are fine here: what is checked is what the run loaded, not the maps.
-    expect([0, 1], result.stderr).toContain(result.status);
-    return readModuleLog(log);
+    expect([0, 1], result.stderr).toContain(result.code);
+    return result.modules;
   }
 
   it.each([['validate'], ['lint']])('%s loads no renderer, Mermaid, browser driver or rasteriser', (command) => {

@@ -1,23 +1,68 @@
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { ROOT } from './cli.js';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { BIN, ROOT } from './cli.js';
+
+export interface RecordedRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  /** file: URLs of the modules the run executed, in any thread; a bundled source counts by its compiled path (dist/…). */
+  modules: string[];
+}
+
+interface Coverage {
+  result: Array<{ url: string; functions: Array<{ functionName: string; ranges: Array<{ count: number }> }> }>;
+}
 
 /**
- * The modules a recorded run loaded (see record-module-loads.mjs), with each file of the
- * command's bundle replaced by the compiled modules it holds (dist/bundle/meta.json, written by
- * scripts/bundle.mjs). Tests can then ask whether `dist/render/…` was loaded whatever the
- * bundling did.
+ * Runs the built binary with V8's coverage on and names every module the run executed.
+ *
+ * A package file counts when V8 ran it. A bundle file (dist/bundle/*.cjs, see scripts/bundle.mjs)
+ * holds many sources: those it runs at start are executed whenever the bundle is, and those it
+ * loads on demand sit in a wrapper function named after the source, which counts when it was called.
  */
-export function readModuleLog(log: string): string[] {
-  const meta = JSON.parse(readFileSync(join(ROOT, 'dist/bundle/meta.json'), 'utf8')) as Record<string, string[]>;
-  const byUrl = new Map(Object.entries(meta).map(([output, inputs]) => [pathToFileURL(join(ROOT, output)).href, inputs]));
-  const out: string[] = [];
-  for (const line of readFileSync(log, 'utf8').split('\n')) {
-    if (!line) continue;
-    const inputs = byUrl.get(line);
-    if (inputs) out.push(...inputs.map((input) => pathToFileURL(join(ROOT, input)).href));
-    else out.push(line);
+export function runRecordingModules(args: string[], options: { cwd: string; env?: Record<string, string> }): RecordedRun {
+  const coverageDir = mkdtempSync(join(tmpdir(), 'journeykit-coverage-'));
+  try {
+    const result = spawnSync(process.execPath, [BIN, ...args], {
+      cwd: options.cwd,
+      env: { ...process.env, NO_COLOR: '1', ...options.env, NODE_V8_COVERAGE: coverageDir },
+      encoding: 'utf8',
+    });
+    const modules = new Set<string>();
+    for (const name of readdirSync(coverageDir)) {
+      const coverage = JSON.parse(readFileSync(join(coverageDir, name), 'utf8')) as Coverage;
+      for (const script of coverage.result) {
+        if (!script.url.startsWith('file:')) continue;
+        const bundled = bundleSources(script.url);
+        if (!bundled) {
+          modules.add(script.url);
+          continue;
+        }
+        const called = new Set(script.functions.filter((fn) => fn.ranges[0]!.count > 0).map((fn) => fn.functionName));
+        for (const source of bundled.atStart) modules.add(source);
+        for (const source of bundled.onDemand) if (called.has(source)) modules.add(source);
+      }
+    }
+    const toUrl = (source: string) => (source.startsWith('file:') ? source : pathToFileURL(join(ROOT, source)).href);
+    return { code: result.status, stdout: result.stdout, stderr: result.stderr, modules: [...modules].map(toUrl) };
+  } finally {
+    rmSync(coverageDir, { recursive: true, force: true });
   }
-  return out;
+}
+
+/** The sources a bundle file holds (dist/bundle/meta.json), split by when it runs them; undefined for other files. */
+function bundleSources(url: string): { atStart: string[]; onDemand: Set<string> } | undefined {
+  const meta = JSON.parse(readFileSync(join(ROOT, 'dist/bundle/meta.json'), 'utf8')) as Record<string, string[]>;
+  const path = fileURLToPath(url);
+  const output = Object.keys(meta).find((file) => join(ROOT, file) === path);
+  if (!output) return undefined;
+  const inputs = meta[output]!;
+  // esbuild wraps a module it loads on demand as `"dist/x.js"() {` (ES) or `"node_modules/y.js"(exports, module) {` (CommonJS).
+  const wrapped = new Set([...readFileSync(path, 'utf8').matchAll(/^ {2}"([^"]+)"\([^)]*\) \{$/gm)].map((match) => match[1]!));
+  const onDemand = new Set(inputs.filter((input) => wrapped.has(input)));
+  return { atStart: inputs.filter((input) => !onDemand.has(input)), onDemand };
 }

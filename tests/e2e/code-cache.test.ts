@@ -1,0 +1,87 @@
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ROOT, runJourney, type RunResult } from '../helpers/cli.js';
+
+/**
+ * bin/journey.js compiles the bundled command with the code cache recorded at build time. The
+ * cache only saves time: whatever state it is in, the command must behave the same.
+ */
+
+const MAP = join(ROOT, 'examples/b2c-ecommerce.journey.yaml');
+let expected: RunResult;
+
+/** A copy of the installed command (bin, bundle, package.json; the other folders linked) whose cache a test may spoil. */
+function installCopy(): { root: string; cache: string } {
+  const root = mkdtempSync(join(tmpdir(), 'journeykit-code-cache-'));
+  mkdirSync(join(root, 'bin'));
+  mkdirSync(join(root, 'dist/bundle'), { recursive: true });
+  copyFileSync(join(ROOT, 'package.json'), join(root, 'package.json'));
+  copyFileSync(join(ROOT, 'bin/journey.js'), join(root, 'bin/journey.js'));
+  for (const file of ['cli.cjs', 'worker.cjs', 'meta.json']) copyFileSync(join(ROOT, 'dist/bundle', file), join(root, 'dist/bundle', file));
+  for (const folder of ['node_modules', 'schemas', 'assets', 'templates']) symlinkSync(join(ROOT, folder), join(root, folder), 'dir');
+  return { root, cache: join(root, 'dist/bundle/cli.cjs.cache') };
+}
+
+function lintWith(root: string, env: Record<string, string> = {}): RunResult {
+  const result = spawnSync(process.execPath, [join(root, 'bin/journey.js'), 'lint', MAP], {
+    cwd: ROOT,
+    env: { ...process.env, NO_COLOR: '1', ...env },
+    encoding: 'utf8',
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+beforeAll(() => {
+  expected = runJourney(['lint', MAP]);
+  expect(expected.code).toBe(0);
+  expect(expected.stdout).toContain('problems');
+});
+
+describe('the code cache of the bundled command', () => {
+  it('is recorded by the build', () => {
+    expect(statSync(join(ROOT, 'dist/bundle/cli.cjs.cache')).size).toBeGreaterThan(100_000);
+  });
+
+  it('changes nothing when it is missing', () => {
+    const { root } = installCopy();
+    expect(lintWith(root)).toEqual(expected);
+  });
+
+  it('is ignored when it is damaged', () => {
+    const { root, cache } = installCopy();
+    const real = readFileSync(join(ROOT, 'dist/bundle/cli.cjs.cache'));
+    for (const damaged of [Buffer.alloc(0), Buffer.from('not a cache'), real.subarray(0, real.length >> 1), Buffer.from(real.map((byte, i) => (i % 97 === 0 ? byte ^ 0xff : byte)))]) {
+      writeFileSync(cache, damaged);
+      expect(lintWith(root)).toEqual(expected);
+    }
+  });
+
+  it('is ignored when it was made for another build of the command', () => {
+    const { root, cache } = installCopy();
+    copyFileSync(join(ROOT, 'dist/bundle/cli.cjs.cache'), cache);
+    writeFileSync(join(root, 'dist/bundle/cli.cjs'), `${readFileSync(join(root, 'dist/bundle/cli.cjs'), 'utf8')}\n// another build\n`);
+    expect(lintWith(root)).toEqual(expected);
+  });
+
+  it('is written whole when asked, and read back by the next run', () => {
+    const { root, cache } = installCopy();
+    expect(lintWith(root, { JOURNEYKIT_WRITE_CODE_CACHE: '1' })).toEqual(expected);
+    expect(statSync(cache).size).toBeGreaterThan(100_000);
+    expect(readdirSync(join(root, 'dist/bundle')).sort()).toEqual(['cli.cjs', 'cli.cjs.cache', 'meta.json', 'worker.cjs']);
+    expect(lintWith(root)).toEqual(expected);
+  });
+
+  it('cannot be written: one line, exit 2, nothing left behind', () => {
+    const { root, cache } = installCopy();
+    mkdirSync(cache);
+    const result = lintWith(root, { JOURNEYKIT_WRITE_CODE_CACHE: '1' });
+    expect(result.stdout).toBe(expected.stdout);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^journey: could not write the code cache: [^\n]+\n$/);
+    expect(existsSync(cache) && statSync(cache).isDirectory()).toBe(true);
+    expect(readdirSync(join(root, 'dist/bundle')).sort()).toEqual(['cli.cjs', 'cli.cjs.cache', 'meta.json', 'worker.cjs']);
+  });
+});

@@ -1,3 +1,0 @@
-import { register } from 'node:module';
-
-register('./load-hook.mjs', import.meta.url);

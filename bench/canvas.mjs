@@ -4,6 +4,7 @@
 // A PNG render lays the map out and writes its SVG too, so its time is the whole of
 // `journey render --diagram canvas --format png` in process. --phases also splits it into steps.
 import { readdirSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -95,7 +96,7 @@ async function phaseTimes(map) {
     lap('raster');
     const pixels = image.pixels;
     lap('pixels');
-    encoder.encodeOpaquePng(pixels, image.width, image.height);
+    await encoder.encodeOpaquePng(pixels, image.width, image.height);
     lap('encode');
     if (i > 0) for (const [name, ms] of Object.entries(step)) (samples[name] ??= []).push(ms);
   }
@@ -103,6 +104,7 @@ async function phaseTimes(map) {
 }
 
 const rows = [];
+const exampleMaps = [];
 for (const file of files) {
   const { map } = await pipeline.loadAndValidate(file);
   if (!map) {
@@ -110,6 +112,7 @@ for (const file of files) {
     continue;
   }
   rows.push(await bench(relative(root, file), map));
+  exampleMaps.push(map);
 }
 
 // A large map, built in code so the benchmark needs no fixture: 10 phases, 60 touchpoints.
@@ -154,10 +157,32 @@ const table = [columns, ...rows.map((r) => columns.map((c) => format(r[c])))];
 const widths = columns.map((_, i) => Math.max(...table.map((r) => String(r[i]).length)));
 for (const r of table) console.log(r.map((v, i) => (i < 2 ? String(v).padEnd(widths[i]) : String(v).padStart(widths[i]))).join('  '));
 
+/**
+ * A run over several maps (`journey render examples/ --diagram canvas --format png`) starts the
+ * next map's PNG while one ends, as many at once as src/render/run.ts does: the time per map.
+ */
+async function batchPerMap(maps) {
+  const ahead = Math.min(2, availableParallelism());
+  const all = async () => {
+    const drawing = new Map();
+    for (let i = 0; i < maps.length; i++) {
+      for (let next = i; next < Math.min(maps.length, i + ahead); next++) if (!drawing.has(next)) drawing.set(next, canvas.renderCanvas(maps[next], { format: 'png' }));
+      await drawing.get(i);
+    }
+  };
+  await all();
+  const samples = [];
+  for (let i = 0; i < runs; i++) samples.push((await time(all)) / maps.length);
+  return { ahead, ms: median(samples) };
+}
+const batch = exampleMaps.length > 1 ? await batchPerMap(exampleMaps) : undefined;
+if (batch) console.log(`a run over the ${exampleMaps.length} examples, ${batch.ahead} map(s) at a time: ${batch.ms.toFixed(1)} ms per map`);
+
 // Last line: the one-line summary that bench/run.mjs reports (typical maps: the examples).
 const basis = typical.length ? typical : rows;
 const med = (key) => median(basis.map((r) => r[key])).toFixed(1);
 // The PNG render builds the SVG itself: its time is the SVG and the PNG together.
 console.log(
-  `median per map over ${basis.length} ${typical.length ? 'example' : 'generated'} map(s): SVG+PNG ${med('png')} ms (SVG alone ${med('svg')}); on a 16:9 slide ${med('png 16:9')} ms`,
+  `median per map over ${basis.length} ${typical.length ? 'example' : 'generated'} map(s): SVG+PNG ${med('png')} ms (SVG alone ${med('svg')}); on a 16:9 slide ${med('png 16:9')} ms` +
+    (batch ? `; in a run over them, ${batch.ahead} at a time: ${batch.ms.toFixed(1)} ms per map` : ''),
 );

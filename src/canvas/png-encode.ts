@@ -1,17 +1,27 @@
-import { crc32, deflateSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { crc32, deflate as deflateWithCallback } from 'node:zlib';
+
+const deflate = promisify(deflateWithCallback);
 
 /**
  * PNG encoding of an opaque RGBA raster. The canvas always paints an opaque background, so the
  * alpha channel carries nothing: dropping it and deflating quickly is several times faster than
  * the rasteriser's own encoder, for files of about the same size.
  * Returns undefined when a pixel is not opaque, so that the caller can use a full encoder.
+ * Compression runs in zlib's threads, so that another image can be drawn meanwhile.
  */
-export function encodeOpaquePng(rgba: Uint8Array, width: number, height: number): Uint8Array | undefined {
-  const raw = scanlines(rgba, width, height);
-  if (!raw) return undefined;
-  // Level 3 with no row filter: on flat areas, thin lines and anti-aliased text, filters and
-  // run-length strategies were all slower or larger in our measurements; level 1 is no faster.
-  const idat = deflateSync(raw, { level: 3 });
+export async function encodeOpaquePng(rgba: Uint8Array, width: number, height: number): Promise<Uint8Array | undefined> {
+  const scratch = takeScratch(width * 3 * height + height);
+  let idat: Buffer;
+  try {
+    const raw = scanlines(rgba, width, height, scratch);
+    if (!raw) return undefined;
+    // Level 3 with no row filter: on flat areas, thin lines and anti-aliased text, filters and
+    // run-length strategies were all slower or larger in our measurements; level 1 is no faster.
+    idat = await deflate(raw, { level: 3 });
+  } finally {
+    giveBackScratch(scratch);
+  }
   const png = new Uint8Array(8 + 25 + 12 + idat.length + 12);
   png.set(SIGNATURE, 0);
   const header = new Uint8Array(13);
@@ -29,17 +39,31 @@ export function encodeOpaquePng(rgba: Uint8Array, width: number, height: number)
 const SIGNATURE = Uint8Array.of(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a);
 
 /**
- * The scanlines kept between calls, up to this size: a fresh buffer of tens of megabytes costs
- * the system as much to hand over, page by page, as writing the pixels into it. Larger rasters
- * (rare: a big map at a high scale) get a buffer of their own, so memory is not held for them.
+ * Scanline buffers kept between images, up to this size each: a fresh buffer of tens of
+ * megabytes costs the system as much to hand over, page by page, as writing the pixels into it.
+ * Larger rasters (rare: a big map at a high scale) get a buffer of their own, so memory is not
+ * held for them. A buffer is lent to one image at a time, until its compression has ended.
  */
 const KEEP_SCRATCH_BYTES = 48 * 1024 * 1024;
-let scratch: Uint8Array | undefined;
+const KEEP_SCRATCH_BUFFERS = 2;
+const idleScratch: Uint8Array[] = [];
 
-function scratchBuffer(size: number): Uint8Array {
+function takeScratch(size: number): Uint8Array {
   if (size > KEEP_SCRATCH_BYTES) return new Uint8Array(size);
-  if (!scratch || scratch.length < size) scratch = new Uint8Array(Math.min(KEEP_SCRATCH_BYTES, Math.max(size, scratch ? scratch.length * 2 : 0)));
-  return scratch.subarray(0, size);
+  // The smallest that fits (the list is kept largest first).
+  const fitting = idleScratch.findLastIndex((buffer) => buffer.length >= size);
+  if (fitting >= 0) return idleScratch.splice(fitting, 1)[0]!;
+  // Grown by doubling, so that maps of slowly growing sizes do not each need a new one.
+  const largest = idleScratch.reduce((max, buffer) => Math.max(max, buffer.length), 0);
+  return new Uint8Array(Math.min(KEEP_SCRATCH_BYTES, Math.max(size, largest * 2)));
+}
+
+function giveBackScratch(buffer: Uint8Array): void {
+  if (buffer.length > KEEP_SCRATCH_BYTES) return;
+  idleScratch.push(buffer);
+  // Keep the largest ones: they fit every image the smaller ones fit.
+  idleScratch.sort((a, b) => b.length - a.length);
+  idleScratch.length = Math.min(idleScratch.length, KEEP_SCRATCH_BUFFERS);
 }
 
 /**
@@ -48,11 +72,11 @@ function scratchBuffer(size: number): Uint8Array {
  * runs on) and, four pixels at a time, written as three 32-bit words, which is what makes the
  * conversion cheap; rows start at odd offsets, so each row begins and ends byte by byte.
  */
-function scanlines(rgba: Uint8Array, width: number, height: number): Uint8Array | undefined {
+function scanlines(rgba: Uint8Array, width: number, height: number, scratch: Uint8Array): Uint8Array | undefined {
   const aligned = rgba.byteOffset % 4 === 0 ? rgba : rgba.slice();
   const pixels = new Uint32Array(aligned.buffer, aligned.byteOffset, width * height);
   const rowBytes = width * 3 + 1;
-  const raw = scratchBuffer(rowBytes * height);
+  const raw = scratch.subarray(0, rowBytes * height);
   // raw starts on a 4-byte boundary (a whole buffer, or one from its start).
   const words = new Uint32Array(raw.buffer, raw.byteOffset, raw.length >>> 2);
   let src = 0;

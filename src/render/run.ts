@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { basename, join } from 'node:path';
 import { CliError, EXIT } from '../cli/errors.js';
 import { emit, guardOutput, writeStdout } from '../cli/io.js';
@@ -203,42 +204,58 @@ async function renderJobs(jobs: Job[], plan: Plan, options: RenderOptions): Prom
       }
     }
     const renderer = plan.diagram === 'canvas' ? undefined : await loadRenderer(mermaidImages ? (plan.diagram === 'flowchart' ? 'flowchart' : 'mermaid') : plan.format);
-    for (const [i, job] of jobs.entries()) {
-      if (interrupted) break;
-      if (progress) process.stderr.write(`\r\x1b[2K[${i + 1}/${jobs.length}] ${safeForTerminal(job.file)}`);
-      let output: string | Uint8Array;
+    // A canvas PNG is drawn and compressed outside the main thread: the next map's is started
+    // while this one's ends, which keeps two processors busy (png.ts bounds the memory this takes).
+    const ahead = plan.diagram === 'canvas' && plan.format === 'png' ? Math.min(2, availableParallelism()) : 1;
+    const drawing = new Map<number, Promise<Drawn>>();
+    const draw = async (job: Job): Promise<Drawn> => {
       try {
         if (plan.diagram === 'canvas') {
           const { renderCanvas } = await loadCanvas();
-          output = await renderCanvas(job.original, {
-            format: plan.format as 'svg' | 'png' | 'html',
-            slide: options.slide,
-            scale: options.scale,
-            // --theme wins; Mermaid's theme names map onto the canvas's light and dark. Without
-            // it, the brand theme of the nearest configuration file, if it has one.
-            theme: options.theme === undefined ? await brandThemes.themeFor(job.file) : options.theme === 'dark' ? 'dark' : 'light',
-            persona: options.persona,
-            phase: options.phase,
-          });
-        } else if (images) {
-          const definition = renderer!.render(job.map, { ...textOptions, theme: undefined });
-          output = await images.render(definition, plan.format as ImageFormat, {
-            theme: options.theme ?? 'default',
-            background: options.background?.trim() ?? 'white',
-            scale: options.scale ?? 1,
-            width: options.width,
-          });
-        } else {
-          output = renderer!.render(job.map, textOptions);
-          if (plan.format === 'csv' && job.target) output = `\uFEFF${output}`;
+          return {
+            output: await renderCanvas(job.original, {
+              format: plan.format as 'svg' | 'png' | 'html',
+              slide: options.slide,
+              scale: options.scale,
+              // --theme wins; Mermaid's theme names map onto the canvas's light and dark. Without
+              // it, the brand theme of the nearest configuration file, if it has one.
+              theme: options.theme === undefined ? await brandThemes.themeFor(job.file) : options.theme === 'dark' ? 'dark' : 'light',
+              persona: options.persona,
+              phase: options.phase,
+            }),
+          };
         }
+        if (images) {
+          const definition = renderer!.render(job.map, { ...textOptions, theme: undefined });
+          return {
+            output: await images.render(definition, plan.format as ImageFormat, {
+              theme: options.theme ?? 'default',
+              background: options.background?.trim() ?? 'white',
+              scale: options.scale ?? 1,
+              width: options.width,
+            }),
+          };
+        }
+        const output = renderer!.render(job.map, textOptions);
+        return { output: plan.format === 'csv' && job.target ? `\uFEFF${output}` : output };
       } catch (error) {
+        return { error };
+      }
+    };
+    for (const [i, job] of jobs.entries()) {
+      if (interrupted) break;
+      if (progress) process.stderr.write(`\r\x1b[2K[${i + 1}/${jobs.length}] ${safeForTerminal(job.file)}`);
+      for (let next = i; next < Math.min(jobs.length, i + ahead); next++) if (!drawing.has(next)) drawing.set(next, draw(jobs[next]!));
+      const drawn = await drawing.get(i)!;
+      drawing.delete(i);
+      if ('error' in drawn) {
         if (interrupted) break;
-        if (error instanceof CliError) throw error;
-        say(`journey: ${safeForTerminal(job.file)}: cannot draw the diagram: ${safeForTerminal(firstLine(error))}`);
+        if (drawn.error instanceof CliError) throw drawn.error;
+        say(`journey: ${safeForTerminal(job.file)}: cannot draw the diagram: ${safeForTerminal(firstLine(drawn.error))}`);
         exit = EXIT.usage;
         continue;
       }
+      const output = drawn.output;
       if (interrupted) break;
       if (!job.target) {
         stdout.push(output);
@@ -266,6 +283,9 @@ async function renderJobs(jobs: Job[], plan: Plan, options: RenderOptions): Prom
   for (const [i, chunk] of stdout.entries()) await writeStdout(i > 0 && typeof chunk === 'string' ? `\n${chunk}` : chunk);
   return exit;
 }
+
+/** A diagram drawn for one map, or why it could not be. */
+type Drawn = { output: string | Uint8Array } | { error: unknown };
 
 function firstLine(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);

@@ -3,6 +3,7 @@ import { CanvasError, layoutJourneyCanvas, renderCanvas } from '../../src/canvas
 import { Resvg } from '@resvg/resvg-js';
 import { fontFiles } from '../../src/canvas/font/fonts.js';
 import { encodeOpaquePng } from '../../src/canvas/png-encode.js';
+import { MAX_PIXELS, PixelBudget, rasterInput, rasterOptions } from '../../src/canvas/png.js';
 import type { JourneyMap } from '../../src/model/journey.js';
 import { generateMap, sampleMaps } from './helpers.js';
 import { decodePng, inkFraction } from './png-decode.js';
@@ -46,6 +47,38 @@ describe('canvas PNG', () => {
     expect([slide.width, slide.height]).toEqual([960, 540]);
     expect(slide.rgb(1, 1)).toEqual([0x12, 0x16, 0x1d]);
     expect(inkFraction(slide, 0, 0, 960, 540, [0x12, 0x16, 0x1d])).toBeGreaterThan(0.05);
+  });
+
+  it('gives the pixels resvg draws without a crop option, at every scale', async () => {
+    // rasterOptions asks for an empty crop, which resvg-js takes as no crop at all (and so skips a
+    // copy of the raster); a resvg that cropped to nothing, or to anything else, fails here.
+    const { scene, fonts, measurer } = layoutJourneyCanvas(b2c);
+    const { svg, fontFiles: files } = rasterInput(scene, measurer);
+    for (const scale of [1, 0.35, 2]) {
+      const options = rasterOptions(scale, files, fonts.family);
+      const { crop, ...uncropped } = options;
+      expect(crop).toBeDefined();
+      const ours = new Resvg(svg, options).render();
+      const plain = new Resvg(svg, uncropped).render();
+      expect(Math.abs(ours.width - scene.width * scale)).toBeLessThan(1);
+      expect([ours.width, ours.height]).toEqual([plain.width, plain.height]);
+      expect(Buffer.compare(ours.pixels, plain.pixels), `scale ${scale}`).toBe(0);
+    }
+  });
+
+  it('draws maps asked for at the same time exactly as one at a time, a raster too large to share waiting its turn', async () => {
+    const asked = [
+      ...maps.slice(0, 4).map(({ map }) => ({ map: map as JourneyMap, scale: 0.5 })),
+      // Over half of MAX_PIXELS: it cannot be drawn beside another.
+      { map: generateMap(3), scale: 1.4 },
+      { map: b2c, scale: 1 },
+    ];
+    const alone: Uint8Array[] = [];
+    for (const { map, scale } of asked) alone.push((await renderCanvas(map, { format: 'png', scale })) as Uint8Array);
+    const together = (await Promise.all(asked.map(({ map, scale }) => renderCanvas(map, { format: 'png', scale })))) as Uint8Array[];
+    const big = decodePng(together[4]!);
+    expect(big.width * big.height).toBeGreaterThan(MAX_PIXELS / 2);
+    together.forEach((png, i) => expect(Buffer.compare(png, alone[i]!), `map ${i}`).toBe(0));
   });
 
   it('refuses a raster too large to hold in memory, and a scale that makes no sense', async () => {
@@ -97,10 +130,43 @@ describe('canvas PNG of every sample map', () => {
   }
 });
 
+describe('pixel budget of rasters drawn at once', () => {
+  it('lets rasters start while their pixels fit, a larger one alone, in the order they asked', async () => {
+    const budget = new PixelBudget();
+    const started: string[] = [];
+    const ask = (name: string, pixels: number) => budget.take(pixels).then(() => started.push(name));
+    const settle = () => new Promise((resolve) => setImmediate(resolve));
+    const a = ask('a', MAX_PIXELS * 0.5);
+    const b = ask('b', MAX_PIXELS * 0.4);
+    await Promise.all([a, b]);
+    // c does not fit beside a and b; d would, but does not overtake c.
+    void ask('c', MAX_PIXELS * 0.3);
+    void ask('d', MAX_PIXELS * 0.05);
+    await settle();
+    expect(started).toEqual(['a', 'b']);
+    budget.giveBack(MAX_PIXELS * 0.4);
+    await settle();
+    expect(started).toEqual(['a', 'b', 'c', 'd']);
+    // Larger than the whole budget: drawn once nothing else is, and nothing joins it.
+    void ask('huge', MAX_PIXELS * 2);
+    void ask('e', 1);
+    budget.giveBack(MAX_PIXELS * 0.5);
+    budget.giveBack(MAX_PIXELS * 0.3);
+    await settle();
+    expect(started).toEqual(['a', 'b', 'c', 'd']);
+    budget.giveBack(MAX_PIXELS * 0.05);
+    await settle();
+    expect(started).toEqual(['a', 'b', 'c', 'd', 'huge']);
+    budget.giveBack(MAX_PIXELS * 2);
+    await settle();
+    expect(started).toEqual(['a', 'b', 'c', 'd', 'huge', 'e']);
+  });
+});
+
 describe('PNG encoder', () => {
-  it('writes opaque pixels as RGB that decode to the same colours', () => {
+  it('writes opaque pixels as RGB that decode to the same colours', async () => {
     const rgba = new Uint8Array([255, 0, 0, 255, 0, 255, 0, 255, 0, 0, 255, 255, 10, 20, 30, 255, 40, 50, 60, 255, 70, 80, 90, 255]);
-    const image = decodePng(encodeOpaquePng(rgba, 3, 2)!);
+    const image = decodePng((await encodeOpaquePng(rgba, 3, 2))!);
     expect([image.width, image.height]).toEqual([3, 2]);
     expect([image.rgb(0, 0), image.rgb(1, 0), image.rgb(2, 0), image.rgb(0, 1), image.rgb(2, 1)]).toEqual([
       [255, 0, 0],
@@ -111,11 +177,11 @@ describe('PNG encoder', () => {
     ]);
   });
 
-  it('leaves a raster with transparency to the full encoder', () => {
-    expect(encodeOpaquePng(new Uint8Array([1, 2, 3, 128]), 1, 1)).toBeUndefined();
+  it('leaves a raster with transparency to the full encoder', async () => {
+    expect(await encodeOpaquePng(new Uint8Array([1, 2, 3, 128]), 1, 1)).toBeUndefined();
   });
 
-  it('writes every pixel of rasters of any width, rows starting at every alignment', () => {
+  it('writes every pixel of rasters of any width, rows starting at every alignment', async () => {
     // Pixels go four at a time where a row is aligned and one by one at its ends: widths 1 to 13
     // and several rows exercise every combination.
     let seed = 7;
@@ -124,7 +190,7 @@ describe('PNG encoder', () => {
       const height = 5;
       const rgba = new Uint8Array(width * height * 4);
       for (let i = 0; i < rgba.length; i++) rgba[i] = i % 4 === 3 ? 255 : next();
-      const image = decodePng(encodeOpaquePng(rgba, width, height)!);
+      const image = decodePng((await encodeOpaquePng(rgba, width, height))!);
       expect([image.width, image.height, image.channels]).toEqual([width, height, 3]);
       for (let y = 0; y < height; y++) {
         for (let x = 0; x < width; x++) {
@@ -135,17 +201,38 @@ describe('PNG encoder', () => {
     }
   });
 
-  it('notices a transparent pixel anywhere in a row, and encodes the next raster afresh', () => {
+  it('encodes rasters compressed at the same time each with its own pixels', async () => {
+    // Scanline buffers are reused between images: one lent to an image still being compressed
+    // must not be handed to the next.
+    const raster = (width: number, height: number, shade: number) => new Uint8Array(width * height * 4).map((_, i) => (i % 4 === 3 ? 255 : (i * shade) % 256));
+    const sizes: Array<[number, number, number]> = [[40, 30, 7], [40, 30, 11], [20, 10, 13], [64, 64, 17], [40, 30, 19]];
+    for (let round = 0; round < 2; round++) {
+      const encoded = await Promise.all(sizes.map(([width, height, shade]) => encodeOpaquePng(raster(width, height, shade), width, height)));
+      encoded.forEach((png, n) => {
+        const [width, height, shade] = sizes[n]!;
+        const image = decodePng(png!);
+        const rgba = raster(width, height, shade);
+        for (let y = 0; y < height; y++) {
+          for (let x = 0; x < width; x++) {
+            const i = (y * width + x) * 4;
+            expect(image.rgb(x, y), `image ${n} at ${x},${y}`).toEqual([rgba[i], rgba[i + 1], rgba[i + 2]]);
+          }
+        }
+      });
+    }
+  });
+
+  it('notices a transparent pixel anywhere in a row, and encodes the next raster afresh', async () => {
     const width = 11;
     const opaque = () => new Uint8Array(width * 3 * 4).map((_, i) => (i % 4 === 3 ? 255 : i % 251));
     for (let at = 0; at < width * 3; at++) {
       const rgba = opaque();
       rgba[at * 4 + 3] = 254;
-      expect(encodeOpaquePng(rgba, width, 3), `pixel ${at}`).toBeUndefined();
+      expect(await encodeOpaquePng(rgba, width, 3), `pixel ${at}`).toBeUndefined();
     }
     // A smaller raster after a larger one: nothing of the first is left in the second.
-    const big = encodeOpaquePng(new Uint8Array(64 * 64 * 4).fill(255), 64, 64)!;
-    const small = decodePng(encodeOpaquePng(Uint8Array.of(1, 2, 3, 255, 4, 5, 6, 255), 2, 1)!);
+    const big = (await encodeOpaquePng(new Uint8Array(64 * 64 * 4).fill(255), 64, 64))!;
+    const small = decodePng((await encodeOpaquePng(Uint8Array.of(1, 2, 3, 255, 4, 5, 6, 255), 2, 1))!);
     expect([small.rgb(0, 0), small.rgb(1, 0)]).toEqual([
       [1, 2, 3],
       [4, 5, 6],

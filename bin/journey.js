@@ -15,7 +15,14 @@ module.enableCompileCache?.();
 // it: the file is then compiled as usual, only slower.
 const bundle = fileURLToPath(new URL('../dist/bundle/cli.cjs', import.meta.url));
 const cacheFile = `${bundle}.cache`;
-const source = readFileSync(bundle, 'utf8');
+let source;
+try {
+  source = readFileSync(bundle, 'utf8');
+} catch {
+  // A checkout that was never built (the bundle is made by `npm run build`, which `npm test` runs).
+  process.stderr.write('journey: the command is not built yet: run `npm run build` in the journeykit folder\n');
+  process.exit(2);
+}
 let cachedData;
 try {
   cachedData = readFileSync(cacheFile);

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -72,6 +72,12 @@ describe('the code cache of the bundled command', () => {
     expect(statSync(cache).size).toBeGreaterThan(100_000);
     expect(readdirSync(join(root, 'dist/bundle')).sort()).toEqual(['cli.cjs', 'cli.cjs.cache', 'meta.json', 'worker.cjs']);
     expect(lintWith(root)).toEqual(expected);
+  });
+
+  it('a copy whose bundle was never built says so in one line, exit 2', () => {
+    const { root } = installCopy();
+    rmSync(join(root, 'dist'), { recursive: true });
+    expect(lintWith(root)).toEqual({ code: 2, stdout: '', stderr: 'journey: the command is not built yet: run `npm run build` in the journeykit folder\n' });
   });
 
   it('cannot be written: one line, exit 2, nothing left behind', () => {

@@ -1,3 +1,4 @@
+import { closeSync, constants, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { LIMITS } from './limits.js';
 
@@ -16,6 +17,8 @@ export class FileTooBigError extends Error {
  * A directory fails with EISDIR. Other failures are the file system's own errors.
  */
 export async function readSourceFile(path: string, limit: number = LIMITS.maxFileBytes): Promise<Uint8Array> {
+  const regular = readRegularFile(path, limit);
+  if (regular) return regular;
   const handle = await open(path, 'r');
   try {
     const stat = await handle.stat();
@@ -38,5 +41,37 @@ export async function readSourceFile(path: string, limit: number = LIMITS.maxFil
     return Buffer.concat(chunks, total);
   } finally {
     await handle.close();
+  }
+}
+
+/**
+ * A regular file, read at once. Nearly every input is one, and reading it without a round trip
+ * through the thread pool for each of open, stat, read and close is several times faster: a
+ * tenth of a run over a thousand maps. Anything else gives undefined, for the chunked reading
+ * above: it is not even opened here, since opening a named pipe, even for a moment, would let
+ * its writer start and then leave it without a reader.
+ */
+function readRegularFile(path: string, limit: number): Uint8Array | undefined {
+  const info = statSync(path, { throwIfNoEntry: false });
+  if (!info?.isFile()) return undefined;
+  if (info.size > limit) throw new FileTooBigError(info.size);
+  // Should the file have been replaced since, opening does not wait for a pipe's writer.
+  const fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  try {
+    const stat = fstatSync(fd);
+    if (!stat.isFile() || stat.size > limit) return undefined;
+    // One byte more than the size announced, to see a file that grew since.
+    const buffer = Buffer.allocUnsafe(stat.size + 1);
+    let total = 0;
+    for (;;) {
+      const bytesRead = readSync(fd, buffer, total, buffer.length - total, null);
+      if (bytesRead === 0) break;
+      total += bytesRead;
+      if (total === buffer.length) break;
+    }
+    if (total > stat.size) return undefined;
+    return buffer.subarray(0, total);
+  } finally {
+    closeSync(fd);
   }
 }

@@ -4,42 +4,66 @@ import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
+import { crc32 } from 'node:zlib';
 
 // Node.js 22.1 and later keep the compiled code of the packages loaded on demand (resvg,
 // puppeteer) between runs; older versions have no such cache and skip this.
 module.enableCompileCache?.();
 
 // The command is one CommonJS file (scripts/bundle.mjs), compiled here with the bytecode V8
-// cached for it at build time, which spares a short run most of its parsing and compiling. V8
-// checks that the cache was made for this very source by this very Node.js and otherwise ignores
-// it: the file is then compiled as usual, only slower.
+// cached for it at build time, which spares a short run most of its parsing and compiling.
+//
+// V8 rejects a cache made by another Node.js version or under other V8 flags, but it neither
+// checks the bytes of the bytecode nor which source they were compiled from (only its length):
+// a damaged cache, or one left from another build of the same length, could crash the process
+// or run stale code. So the cache file starts with a header, CACHE_MAGIC then the CRC-32 of the
+// source and that of the bytecode, and a cache that does not match both is not used: the bundle
+// is then compiled as usual, only slower.
+const CACHE_MAGIC = 'journeykit code cache 1\n';
+const HEADER_BYTES = CACHE_MAGIC.length + 8;
+
 const bundle = fileURLToPath(new URL('../dist/bundle/cli.cjs', import.meta.url));
 const cacheFile = `${bundle}.cache`;
-let source;
+let sourceBytes;
 try {
-  source = readFileSync(bundle, 'utf8');
-} catch {
+  sourceBytes = readFileSync(bundle);
+} catch (error) {
   // A checkout that was never built (the bundle is made by `npm run build`, which `npm test` runs).
-  process.stderr.write('journey: the command is not built yet: run `npm run build` in the journeykit folder\n');
+  process.stderr.write(
+    error.code === 'ENOENT'
+      ? 'journey: the command is not built yet: run `npm run build` in the journeykit folder\n'
+      : `journey: cannot read ${bundle}: ${error.message}\n`,
+  );
   process.exit(2);
 }
-let cachedData;
-try {
-  cachedData = readFileSync(cacheFile);
-} catch {
-  // No cache: compiled as usual.
+const sourceCrc = crc32(sourceBytes);
+const script = new vm.Script(module.wrap(sourceBytes.toString('utf8')), { filename: bundle, cachedData: cachedBytecode() });
+
+/** The bytecode of the cache file when its header vouches for it, else undefined. */
+function cachedBytecode() {
+  let file;
+  try {
+    file = readFileSync(cacheFile);
+  } catch {
+    return undefined;
+  }
+  if (file.length <= HEADER_BYTES || file.toString('latin1', 0, CACHE_MAGIC.length) !== CACHE_MAGIC) return undefined;
+  const bytecode = file.subarray(HEADER_BYTES);
+  const matches = file.readUInt32BE(CACHE_MAGIC.length) === sourceCrc && file.readUInt32BE(CACHE_MAGIC.length + 4) === crc32(bytecode);
+  return matches ? bytecode : undefined;
 }
-const script = new vm.Script(module.wrap(source), {
-  filename: bundle,
-  cachedData,
-});
 
 if (process.env.JOURNEYKIT_WRITE_CODE_CACHE === '1') {
   // The build records the cache at the end of a typical run, when the functions it used are compiled.
   process.on('exit', () => {
     const temporary = `${cacheFile}.${process.pid}.tmp`;
     try {
-      writeFileSync(temporary, script.createCachedData());
+      const bytecode = script.createCachedData();
+      const header = Buffer.alloc(HEADER_BYTES);
+      header.write(CACHE_MAGIC, 'latin1');
+      header.writeUInt32BE(sourceCrc, CACHE_MAGIC.length);
+      header.writeUInt32BE(crc32(bytecode), CACHE_MAGIC.length + 4);
+      writeFileSync(temporary, Buffer.concat([header, bytecode]));
       renameSync(temporary, cacheFile);
     } catch (error) {
       rmSync(temporary, { force: true });

@@ -7,7 +7,8 @@
 // never runs the renderer's code nor loads puppeteer or resvg. The worker threads that share out
 // a large run have their own file, worker.cjs, which holds the checking code only.
 //
-// meta.json records which compiled sources each output holds, for the tests that check it.
+// meta.json records which compiled sources each output holds and which packages it requires,
+// for the tests that check it.
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -30,24 +31,30 @@ const result = await build({
   // is the bundle file's.
   define: { 'import.meta.url': '__journeykitBundleUrl' },
   banner: { js: "'use strict';\nconst __journeykitBundleUrl = require('node:url').pathToFileURL(__filename).href;" },
-  // A script compiled from a code cache cannot import(): what the bundle loads on demand is
-  // required instead (resvg and puppeteer ship CommonJS builds).
+  // bin/journey.js compiles the bundle as a vm.Script, which has no loader for import(): what
+  // the bundle loads on demand is required instead (resvg and puppeteer ship CommonJS builds).
   supported: { 'dynamic-import': false },
   metafile: true,
   legalComments: 'none',
   logLevel: 'warning',
 });
-const inputsByOutput = Object.fromEntries(
-  Object.entries(result.metafile.outputs).map(([file, output]) => [file, Object.keys(output.inputs)]),
+const contents = Object.fromEntries(
+  Object.entries(result.metafile.outputs).map(([file, output]) => [
+    file,
+    { sources: Object.keys(output.inputs), packages: [...new Set(output.imports.filter((i) => i.external).map((i) => i.path))].sort() },
+  ]),
 );
-writeFileSync(`${outdir}/meta.json`, JSON.stringify(inputsByOutput, null, 1) + '\n');
+writeFileSync(`${outdir}/meta.json`, JSON.stringify(contents, null, 1) + '\n');
 
 // The cache holds the bytecode of every function a typical run compiles, not only the top level:
-// bin/journey.js writes it when asked, at the end of a lint of the examples.
+// bin/journey.js writes it when asked, at the end of a lint of the examples. V8 takes it only
+// from the same Node.js version under the same V8 flags: the run has none (NODE_OPTIONS may set
+// some, such as a heap size), as the `journey` command has when users start it.
+const { NODE_OPTIONS: _flags, ...environment } = process.env;
 const examples = readdirSync(`${root}/examples`).filter((name) => /\.ya?ml$/.test(name)).map((name) => `examples/${name}`);
 const warmUp = spawnSync(process.execPath, ['bin/journey.js', 'lint', '--format', 'stylish', ...examples], {
   cwd: root,
-  env: { ...process.env, JOURNEYKIT_WRITE_CODE_CACHE: '1', JOURNEYKIT_THREADS: '1' },
+  env: { ...environment, JOURNEYKIT_WRITE_CODE_CACHE: '1', JOURNEYKIT_THREADS: '1' },
   stdio: ['ignore', 'ignore', 'inherit'],
 });
 if (warmUp.status !== 0 && warmUp.status !== 1) {

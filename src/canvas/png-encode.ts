@@ -39,13 +39,12 @@ export async function encodeOpaquePng(rgba: Uint8Array, width: number, height: n
 const SIGNATURE = Uint8Array.of(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a);
 
 /**
- * Scanline buffers kept between images, up to this size each: a fresh buffer of tens of
+ * Scanline buffers kept between images, up to this size in all: a fresh buffer of tens of
  * megabytes costs the system as much to hand over, page by page, as writing the pixels into it.
  * Larger rasters (rare: a big map at a high scale) get a buffer of their own, so memory is not
  * held for them. A buffer is lent to one image at a time, until its compression has ended.
  */
 const KEEP_SCRATCH_BYTES = 48 * 1024 * 1024;
-const KEEP_SCRATCH_BUFFERS = 2;
 const idleScratch: Uint8Array[] = [];
 
 function takeScratch(size: number): Uint8Array {
@@ -61,9 +60,12 @@ function takeScratch(size: number): Uint8Array {
 function giveBackScratch(buffer: Uint8Array): void {
   if (buffer.length > KEEP_SCRATCH_BYTES) return;
   idleScratch.push(buffer);
-  // Keep the largest ones: they fit every image the smaller ones fit.
+  // Keep the largest ones that fit in the allowance: they fit every image the smaller ones fit.
   idleScratch.sort((a, b) => b.length - a.length);
-  idleScratch.length = Math.min(idleScratch.length, KEEP_SCRATCH_BUFFERS);
+  let kept = 0;
+  let count = 0;
+  while (count < idleScratch.length && kept + idleScratch[count]!.length <= KEEP_SCRATCH_BYTES) kept += idleScratch[count++]!.length;
+  idleScratch.length = count;
 }
 
 /**

@@ -48,8 +48,9 @@ export async function readSourceFile(path: string, limit: number = LIMITS.maxFil
  * A regular file, read at once. Nearly every input is one, and reading it without a round trip
  * through the thread pool for each of open, stat, read and close is several times faster: a
  * tenth of a run over a thousand maps. Anything else gives undefined, for the chunked reading
- * above: it is not even opened here, since opening a named pipe, even for a moment, would let
- * its writer start and then leave it without a reader.
+ * above, and is not opened here: opening a named pipe, even for a moment, would let its writer
+ * start and then leave it without a reader. (Only a pipe put in the file's place between the
+ * stat and the open could be, and that open does not wait for its writer.)
  */
 function readRegularFile(path: string, limit: number): Uint8Array | undefined {
   const info = statSync(path, { throwIfNoEntry: false });

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, runJourney, type RunResult } from '../helpers/cli.js';
 
 /**
@@ -12,10 +12,12 @@ import { ROOT, runJourney, type RunResult } from '../helpers/cli.js';
 
 const MAP = join(ROOT, 'examples/b2c-ecommerce.journey.yaml');
 let expected: RunResult;
+const copies: string[] = [];
 
 /** A copy of the installed command (bin, bundle, package.json; the other folders linked) whose cache a test may spoil. */
 function installCopy(): { root: string; cache: string } {
   const root = mkdtempSync(join(tmpdir(), 'journeykit-code-cache-'));
+  copies.push(root);
   mkdirSync(join(root, 'bin'));
   mkdirSync(join(root, 'dist/bundle'), { recursive: true });
   copyFileSync(join(ROOT, 'package.json'), join(root, 'package.json'));
@@ -34,6 +36,10 @@ function lintWith(root: string, env: Record<string, string> = {}): RunResult {
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
+afterAll(() => {
+  for (const root of copies) rmSync(root, { recursive: true, force: true });
+});
+
 beforeAll(() => {
   expected = runJourney(['lint', MAP]);
   expect(expected.code).toBe(0);
@@ -50,19 +56,41 @@ describe('the code cache of the bundled command', () => {
     expect(lintWith(root)).toEqual(expected);
   });
 
-  it('is ignored when it is damaged', () => {
+  it('is ignored when it is damaged, wherever the damage is', () => {
     const { root, cache } = installCopy();
     const real = readFileSync(join(ROOT, 'dist/bundle/cli.cjs.cache'));
-    for (const damaged of [Buffer.alloc(0), Buffer.from('not a cache'), real.subarray(0, real.length >> 1), Buffer.from(real.map((byte, i) => (i % 97 === 0 ? byte ^ 0xff : byte)))]) {
-      writeFileSync(cache, damaged);
-      expect(lintWith(root)).toEqual(expected);
+    // V8 itself only checks the start of its data and its length: a byte changed further on,
+    // used unchecked, crashes the process.
+    const flipped = (at: number) => Buffer.from(real.map((byte, i) => (i === at ? byte ^ 0xff : byte)));
+    const damaged = [
+      Buffer.alloc(0),
+      Buffer.from('not a cache'),
+      real.subarray(0, 40),
+      real.subarray(0, real.length >> 1),
+      flipped(0),
+      flipped(30),
+      flipped(5000),
+      flipped(real.length >> 1),
+      flipped(real.length - 1),
+      Buffer.from(real.map((byte, i) => (i > 32 && i % 97 === 0 ? byte ^ 0xff : byte))),
+    ];
+    for (const [n, bytes] of damaged.entries()) {
+      writeFileSync(cache, bytes);
+      expect(lintWith(root), `damage ${n}`).toEqual(expected);
     }
   });
 
-  it('is ignored when it was made for another build of the command', () => {
+  it('is ignored when it was made for another build of the command, even one of the same length', () => {
     const { root, cache } = installCopy();
     copyFileSync(join(ROOT, 'dist/bundle/cli.cjs.cache'), cache);
-    writeFileSync(join(root, 'dist/bundle/cli.cjs'), `${readFileSync(join(root, 'dist/bundle/cli.cjs'), 'utf8')}\n// another build\n`);
+    const bundle = join(root, 'dist/bundle/cli.cjs');
+    const source = readFileSync(bundle, 'utf8');
+    writeFileSync(bundle, source.replaceAll('problem', 'PROBLEM'));
+    const edited = lintWith(root);
+    expect(edited.code).toBe(expected.code);
+    expect(edited.stdout).toBe(expected.stdout.replaceAll('problem', 'PROBLEM'));
+    expect(edited.stdout).not.toBe(expected.stdout);
+    writeFileSync(bundle, `${source}\n// another build\n`);
     expect(lintWith(root)).toEqual(expected);
   });
 
@@ -74,10 +102,15 @@ describe('the code cache of the bundled command', () => {
     expect(lintWith(root)).toEqual(expected);
   });
 
-  it('a copy whose bundle was never built says so in one line, exit 2', () => {
+  it('a copy whose bundle was never built says so in one line, exit 2; one it cannot read says why', () => {
     const { root } = installCopy();
     rmSync(join(root, 'dist'), { recursive: true });
     expect(lintWith(root)).toEqual({ code: 2, stdout: '', stderr: 'journey: the command is not built yet: run `npm run build` in the journeykit folder\n' });
+    mkdirSync(join(root, 'dist/bundle/cli.cjs'), { recursive: true });
+    const unreadable = lintWith(root);
+    expect(unreadable.code).toBe(2);
+    expect(unreadable.stdout).toBe('');
+    expect(unreadable.stderr).toMatch(/^journey: cannot read \/\S+\/dist\/bundle\/cli\.cjs: EISDIR[^\n]*\n$/);
   });
 
   it('cannot be written: one line, exit 2, nothing left behind', () => {

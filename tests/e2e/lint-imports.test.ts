@@ -13,10 +13,14 @@ function loadsOf(args: string[], cwd: string, env: Record<string, string> = {}):
   return { code, modules };
 }
 
-/** Every source the worker threads' bundle file holds, run at start or on demand (dist/bundle/meta.json). */
+/**
+ * Every source the worker threads' bundle file holds, run at start or on demand, and every
+ * package it may require (dist/bundle/meta.json).
+ */
 function heldByWorkerBundle(): string[] {
-  const meta = JSON.parse(readFileSync(join(ROOT, 'dist/bundle/meta.json'), 'utf8')) as Record<string, string[]>;
-  return meta['dist/bundle/worker.cjs'] ?? [];
+  const meta = JSON.parse(readFileSync(join(ROOT, 'dist/bundle/meta.json'), 'utf8')) as Record<string, { sources: string[]; packages: string[] }>;
+  const worker = meta['dist/bundle/worker.cjs'];
+  return worker ? [...worker.sources, ...worker.packages] : [];
 }
 
 describe('journey lint stays light', () => {
@@ -58,6 +62,7 @@ describe('journey lint stays light', () => {
     const reachable = heldByWorkerBundle();
     expect(reachable).toContain('dist/threads/worker.js');
     expect(reachable).toContain('dist/lint/engine.js');
+    expect(reachable).toContain('node:worker_threads');
     expect(reachable.filter((m) => HEAVY.some((pattern) => pattern.test(`/${m}`)))).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { decodePng } from '../canvas/png-decode.js';
 import { ROOT, runJourney } from '../helpers/cli.js';
 
@@ -13,10 +13,19 @@ import { ROOT, runJourney } from '../helpers/cli.js';
 
 const examples = readdirSync(join(ROOT, 'examples')).filter((name) => name.endsWith('.yaml')).sort();
 const pngName = (map: string) => map.replace(/\.ya?ml$/, '.png');
+const folders: string[] = [];
+const newFolder = () => {
+  const dir = mkdtempSync(join(tmpdir(), 'journeykit-canvas-batch-'));
+  folders.push(dir);
+  return dir;
+};
+afterAll(() => {
+  for (const dir of folders) rmSync(dir, { recursive: true, force: true });
+});
 
 describe('journey render --diagram canvas --format png, several maps', () => {
   it('writes for each map the PNG a run of that map alone writes', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'journeykit-canvas-batch-'));
+    const dir = newFolder();
     const batch = runJourney(['render', 'examples/', '--diagram', 'canvas', '--format', 'png', '--out', join(dir, 'all')]);
     expect(batch).toEqual({ code: 0, stdout: '', stderr: '' });
     expect(readdirSync(join(dir, 'all')).sort()).toEqual(examples.map(pngName).sort());
@@ -31,7 +40,7 @@ describe('journey render --diagram canvas --format png, several maps', () => {
   });
 
   it('reports a map it cannot draw on one line, in its place, and writes the maps around it', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'journeykit-canvas-batch-'));
+    const dir = newFolder();
     mkdirSync(join(dir, 'maps'));
     // At this scale the small map fits in a raster and the wide one does not.
     copyFileSync(join(ROOT, 'examples/velo-electrique-premiere-version.journey.yaml'), join(dir, 'maps/a.yaml'));

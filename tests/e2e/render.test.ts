@@ -1,10 +1,8 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BIN, ROOT, runJourney } from '../helpers/cli.js';
+import { ROOT, runJourney } from '../helpers/cli.js';
 import { runRecordingModules } from '../helpers/module-log.js';
 
 /** `journey render` text outputs and command-line rules, end to end (no browser needed here). */

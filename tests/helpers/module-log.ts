@@ -56,11 +56,11 @@ export function runRecordingModules(args: string[], options: { cwd: string; env?
 
 /** The sources a bundle file holds (dist/bundle/meta.json), split by when it runs them; undefined for other files. */
 function bundleSources(url: string): { atStart: string[]; onDemand: Set<string> } | undefined {
-  const meta = JSON.parse(readFileSync(join(ROOT, 'dist/bundle/meta.json'), 'utf8')) as Record<string, string[]>;
+  const meta = JSON.parse(readFileSync(join(ROOT, 'dist/bundle/meta.json'), 'utf8')) as Record<string, { sources: string[] }>;
   const path = fileURLToPath(url);
   const output = Object.keys(meta).find((file) => join(ROOT, file) === path);
   if (!output) return undefined;
-  const inputs = meta[output]!;
+  const inputs = meta[output]!.sources;
   // esbuild wraps a module it loads on demand as `"dist/x.js"() {` (ES) or `"node_modules/y.js"(exports, module) {` (CommonJS).
   const wrapped = new Set([...readFileSync(path, 'utf8').matchAll(/^ {2}"([^"]+)"\([^)]*\) \{$/gm)].map((match) => match[1]!));
   const onDemand = new Set(inputs.filter((input) => wrapped.has(input)));

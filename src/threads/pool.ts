@@ -164,7 +164,13 @@ class Pool {
   }
 
   private async checkHereUntilEmpty(): Promise<void> {
-    while (!this.finished && this.next < this.queue.length) await this.checkHere(this.queue[this.next++]!);
+    while (!this.finished && this.next < this.queue.length) {
+      await this.checkHere(this.queue[this.next++]!);
+      // Checking a map may never wait on the event loop (regular files are read synchronously),
+      // and the workers' messages are events: without a turn of the loop between files, a
+      // worker's first request for work would wait until this thread had taken every file.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
   }
 
   private async checkHere(i: number): Promise<void> {

@@ -58,6 +58,23 @@ describe('checkFiles over worker threads', () => {
     expect(alone.some((outcome) => outcome.report.diagnostics.length > 0)).toBe(true);
   });
 
+  it('hands workers files even when checking a file here never waits on the event loop', async () => {
+    // Maps are read synchronously: a main thread that went from file to file without a turn of
+    // the event loop would never hear a worker ask for work, and would check every file itself.
+    const tasks = paths.slice(0, 24).map((path) => ({ path, rules }));
+    const alone = await Promise.all(tasks.map((task) => lintFile(task.path, task.rules, true)));
+    let here = 0;
+    const busy = async (task: (typeof tasks)[number]) => {
+      here++;
+      const until = Date.now() + 250;
+      while (Date.now() < until);
+      return lintFile(task.path, task.rules, true);
+    };
+    const spread = await pool.checkFiles(tasks, { kind: 'lint', reportUnusedDisable: true }, busy, { threads: 2 });
+    expect(spread).toEqual(alone);
+    expect(here).toBeLessThan(tasks.length);
+  });
+
   it('validates the same way', async () => {
     const tasks = paths.map((path) => ({ path }));
     const check = async (task: { path: string }) => pipeline.reportsOf(await pipeline.loadAndValidate(task.path));

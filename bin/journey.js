@@ -37,7 +37,8 @@ try {
   process.exit(2);
 }
 const sourceCrc = crc32(sourceBytes);
-const script = new vm.Script(module.wrap(sourceBytes.toString('utf8')), { filename: bundle, cachedData: cachedBytecode() });
+// The bundle is ASCII (scripts/bundle.mjs checks it), which Latin-1 reads the fastest.
+const script = new vm.Script(module.wrap(sourceBytes.toString('latin1')), { filename: bundle, cachedData: cachedBytecode() });
 
 /** The bytecode of the cache file when its header vouches for it, else undefined. */
 function cachedBytecode() {

@@ -10,14 +10,14 @@ import { resolveChannel, type ContentKind, type JourneyMap, type Kpi, type Metri
  */
 export type Signal = 'feedback' | 'loyalty' | 'review' | 'referral' | 'education' | 'promotion';
 
-/** Lower case, accents and ligatures removed, every run of non-letters one space. */
+/** Lower case, accents and ligatures (œ, æ) removed, every run of non-letters one space. */
 export function foldText(text: string): string {
   return text
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()
-    .replace(/œ/g, 'oe')
-    .replace(/æ/g, 'ae')
+    .replace(/\u0153/g, 'oe')
+    .replace(/\u00e6/g, 'ae')
     .replace(/[^a-z0-9]+/g, ' ')
     .trim();
 }

@@ -10,7 +10,7 @@ export function formatValue(kpi: Kpi, value: number | undefined): string {
   if (value === undefined) return '?';
   const unit = kpiUnit(kpi);
   if (!unit) return formatNumber(value);
-  return /^[%×/]/.test(unit) ? `${formatNumber(value)}${unit}` : `${formatNumber(value)} ${unit}`;
+  return /^[%\u00d7/]/.test(unit) ? `${formatNumber(value)}${unit}` : `${formatNumber(value)} ${unit}`;
 }
 
 /** `≥ 40%` or `≤ 5`: the target with the side that counts as met. */

@@ -108,10 +108,14 @@ function cutToWidth(
   return pieces;
 }
 
-/** Signs that French typography sets after a space but never at the start of a line. */
-const NO_BREAK_BEFORE = /^[€$£%‰:;!?»›)\]}–—]+[.,;:!?)]*$/u;
-/** Signs never left alone at the end of a line. */
-const NO_BREAK_AFTER = /^[«‹(\[{]+$/u;
+/**
+ * Signs that French typography sets after a space but never at the start of a line: € $ £ % ‰
+ * : ; ! ? » › closing brackets and dashes. Written as escapes, as every character outside ASCII
+ * in the code is, because the bundled command must be ASCII (scripts/bundle.mjs).
+ */
+const NO_BREAK_BEFORE = /^[\u20ac$\u00a3%\u2030:;!?\u00bb\u203a)\]}\u2013\u2014]+[.,;:!?)]*$/u;
+/** Signs never left alone at the end of a line: « ‹ and opening brackets. */
+const NO_BREAK_AFTER = /^[\u00ab\u2039(\[{]+$/u;
 
 /**
  * "9,90 €", "48 %", "« Pour qui ? »": a space before a unit or closing sign, or after an opening

@@ -11,7 +11,7 @@ import { generateMap, toYaml, writeCorpora } from './corpus.mjs';
 const root = fileURLToPath(new URL('../', import.meta.url));
 const work = join(root, '.bench');
 const bin = (name) => join(root, 'node_modules/.bin', name);
-const journey = join(root, 'bin/journey.js');
+const journey = join(root, 'bin/journey.cjs');
 const quick = process.argv.includes('--quick');
 // `--only <section>` runs one section (one-map, many, big, mermaid, canvas) and prints its ratios
 // without rewriting docs/benchmarks.md, which always holds a full run.

@@ -2,7 +2,7 @@
 //
 // A short run (one map, in an editor or a pre-commit hook) costs little more than Node's own start
 // when Node neither resolves dozens of modules nor parses and compiles them: so the command is one
-// CommonJS file (dist/bundle/cli.cjs), which bin/journey.js compiles with the bytecode cached here
+// CommonJS file (dist/bundle/cli.cjs), which bin/journey.cjs compiles with the bytecode cached here
 // (cli.cjs.cache). Modules a command imports on demand stay in lazy wrappers, so `journey lint`
 // never runs the renderer's code nor loads puppeteer or resvg. The worker threads that share out
 // a large run have their own file, worker.cjs, which holds the checking code only.
@@ -11,7 +11,7 @@
 // for the tests that check it.
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -23,7 +23,7 @@ const result = await build({
   format: 'cjs',
   outExtension: { '.js': '.cjs' },
   platform: 'node',
-  // ASCII output lets bin/journey.js read the bundle as Latin-1, several times faster than UTF-8
+  // ASCII output lets bin/journey.cjs read the bundle as Latin-1, several times faster than UTF-8
   // for a megabyte of code. esbuild escapes strings, not regular expression literals: those are
   // written with escapes in the sources, and the check below catches one that is not.
   charset: 'ascii',
@@ -35,7 +35,7 @@ const result = await build({
   // is the bundle file's.
   define: { 'import.meta.url': '__journeykitBundleUrl' },
   banner: { js: "'use strict';\nconst __journeykitBundleUrl = require('node:url').pathToFileURL(__filename).href;" },
-  // bin/journey.js compiles the bundle as a vm.Script, which has no loader for import(): what
+  // bin/journey.cjs compiles the bundle as a vm.Script, which has no loader for import(): what
   // the bundle loads on demand is required instead (resvg and puppeteer ship CommonJS builds).
   supported: { 'dynamic-import': false },
   metafile: true,
@@ -60,17 +60,18 @@ const contents = Object.fromEntries(
 writeFileSync(`${outdir}/meta.json`, JSON.stringify(contents, null, 1) + '\n');
 
 // The cache holds the bytecode of every function a typical run compiles, not only the top level:
-// bin/journey.js writes it when asked, at the end of a lint of the examples. V8 takes it only
+// bin/journey.cjs writes it when asked, at the end of a lint of the examples. V8 takes it only
 // from the same Node.js version under the same V8 flags: the run has none (NODE_OPTIONS may set
 // some, such as a heap size), as the `journey` command has when users start it.
 const { NODE_OPTIONS: _flags, ...environment } = process.env;
 const examples = readdirSync(`${root}/examples`).filter((name) => /\.ya?ml$/.test(name)).map((name) => `examples/${name}`);
-const warmUp = spawnSync(process.execPath, ['bin/journey.js', 'lint', '--format', 'stylish', ...examples], {
+const warmUp = spawnSync(process.execPath, ['bin/journey.cjs', 'lint', '--format', 'stylish', ...examples], {
   cwd: root,
   env: { ...environment, JOURNEYKIT_WRITE_CODE_CACHE: '1', JOURNEYKIT_THREADS: '1' },
   stdio: ['ignore', 'ignore', 'inherit'],
 });
-if (warmUp.status !== 0 && warmUp.status !== 1) {
-  console.error(`scripts/bundle.mjs: the run that records the code cache ended with exit code ${warmUp.status}`);
+// A lint with findings ends with 1; a crash would too, but would not leave the cache behind.
+if ((warmUp.status !== 0 && warmUp.status !== 1) || !existsSync(`${outdir}/cli.cjs.cache`)) {
+  console.error(`scripts/bundle.mjs: the run that records the code cache failed (exit code ${warmUp.status})`);
   process.exit(1);
 }

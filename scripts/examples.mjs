@@ -9,7 +9,7 @@ const out = 'build/examples';
 
 function journey(title, args, { expect = [0] } = {}) {
   console.log(`\n$ journey ${args.join(' ')}    # ${title}`);
-  const result = spawnSync(process.execPath, ['bin/journey.js', ...args], { cwd: root, stdio: 'inherit' });
+  const result = spawnSync(process.execPath, ['bin/journey.cjs', ...args], { cwd: root, stdio: 'inherit' });
   if (!expect.includes(result.status)) {
     console.error(`journey ${args[0]} ended with exit code ${result.status}`);
     process.exit(result.status ?? 2);

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, runJourney, type RunResult } from '../helpers/cli.js';
 
 /**
- * bin/journey.js compiles the bundled command with the code cache recorded at build time. The
+ * bin/journey.cjs compiles the bundled command with the code cache recorded at build time. The
  * cache only saves time: whatever state it is in, the command must behave the same.
  */
 
@@ -21,14 +21,14 @@ function installCopy(): { root: string; cache: string } {
   mkdirSync(join(root, 'bin'));
   mkdirSync(join(root, 'dist/bundle'), { recursive: true });
   copyFileSync(join(ROOT, 'package.json'), join(root, 'package.json'));
-  copyFileSync(join(ROOT, 'bin/journey.js'), join(root, 'bin/journey.js'));
+  copyFileSync(join(ROOT, 'bin/journey.cjs'), join(root, 'bin/journey.cjs'));
   for (const file of ['cli.cjs', 'worker.cjs', 'meta.json']) copyFileSync(join(ROOT, 'dist/bundle', file), join(root, 'dist/bundle', file));
   for (const folder of ['node_modules', 'schemas', 'assets', 'templates']) symlinkSync(join(ROOT, folder), join(root, folder), 'dir');
   return { root, cache: join(root, 'dist/bundle/cli.cjs.cache') };
 }
 
 function lintWith(root: string, env: Record<string, string> = {}): RunResult {
-  const result = spawnSync(process.execPath, [join(root, 'bin/journey.js'), 'lint', MAP], {
+  const result = spawnSync(process.execPath, [join(root, 'bin/journey.cjs'), 'lint', MAP], {
     cwd: ROOT,
     env: { ...process.env, NO_COLOR: '1', ...env },
     encoding: 'utf8',

@@ -1,14 +1,16 @@
 #!/usr/bin/env node
-import module from 'node:module';
-import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import vm from 'node:vm';
-import { crc32 } from 'node:zlib';
+// CommonJS, like the bundle it loads: Node starts a CommonJS entry point a few milliseconds
+// sooner than an ES module, which would first set up the ES module loader.
+'use strict';
+const Module = require('node:module');
+const { readFileSync, renameSync, rmSync, writeFileSync } = require('node:fs');
+const { dirname, join } = require('node:path');
+const vm = require('node:vm');
+const { crc32 } = require('node:zlib');
 
 // Node.js 22.1 and later keep the compiled code of the packages loaded on demand (resvg,
 // puppeteer) between runs; older versions have no such cache and skip this.
-module.enableCompileCache?.();
+Module.enableCompileCache?.();
 
 // The command is one CommonJS file (scripts/bundle.mjs), compiled here with the bytecode V8
 // cached for it at build time, which spares a short run most of its parsing and compiling.
@@ -22,7 +24,7 @@ module.enableCompileCache?.();
 const CACHE_MAGIC = 'journeykit code cache 1\n';
 const HEADER_BYTES = CACHE_MAGIC.length + 8;
 
-const bundle = fileURLToPath(new URL('../dist/bundle/cli.cjs', import.meta.url));
+const bundle = join(__dirname, '..', 'dist', 'bundle', 'cli.cjs');
 const cacheFile = `${bundle}.cache`;
 let sourceBytes;
 try {
@@ -38,7 +40,7 @@ try {
 }
 const sourceCrc = crc32(sourceBytes);
 // The bundle is ASCII (scripts/bundle.mjs checks it), which Latin-1 reads the fastest.
-const script = new vm.Script(module.wrap(sourceBytes.toString('latin1')), { filename: bundle, cachedData: cachedBytecode() });
+const script = new vm.Script(Module.wrap(sourceBytes.toString('latin1')), { filename: bundle, cachedData: cachedBytecode() });
 
 /** The bytecode of the cache file when its header vouches for it, else undefined. */
 function cachedBytecode() {
@@ -74,7 +76,8 @@ if (process.env.JOURNEYKIT_WRITE_CODE_CACHE === '1') {
   });
 }
 
-const exports = {};
-const bundleModule = { exports };
-script.runInThisContext().call(exports, exports, module.createRequire(bundle), bundleModule, bundle, dirname(bundle));
-await bundleModule.exports.main();
+const bundleExports = {};
+const bundleModule = { exports: bundleExports };
+script.runInThisContext().call(bundleExports, bundleExports, Module.createRequire(bundle), bundleModule, bundle, dirname(bundle));
+// main() settles the exit code and reports every failure itself.
+bundleModule.exports.main();

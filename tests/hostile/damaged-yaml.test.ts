@@ -72,7 +72,10 @@ function format(bytes: Uint8Array): void {
     for (const d of result.diagnostics) expect(d.line > 0 || ['io', 'limit'].includes(d.ruleId)).toBe(true);
     return;
   }
-  expect(parse(result.text, { maxAliasCount: 1000 })).toEqual(parse(new TextDecoder().decode(bytes).replace(/^\uFEFF/, ''), { maxAliasCount: 1000 }));
+  // logLevel: a damaged map may hold an unknown tag, which the yaml package would otherwise
+  // report on this process's standard error, in the middle of the test log.
+  const read = (text: string) => parse(text, { maxAliasCount: 1000, logLevel: 'error' }) as unknown;
+  expect(read(result.text)).toEqual(read(new TextDecoder().decode(bytes).replace(/^\uFEFF/, '')));
 }
 
 describe(`damaged and random YAML past the loader (FUZZ_RUNS=${FUZZ_RUNS})`, () => {

@@ -4,7 +4,6 @@
 // A PNG render lays the map out and writes its SVG too, so its time is the whole of
 // `journey render --diagram canvas --format png` in process. --phases also splits it into steps.
 import { readdirSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -159,10 +158,10 @@ for (const r of table) console.log(r.map((v, i) => (i < 2 ? String(v).padEnd(wid
 
 /**
  * A run over several maps (`journey render examples/ --diagram canvas --format png`) starts the
- * next map's PNG while one ends, as many at once as src/render/run.ts does: the time per map.
+ * next map's PNG while one ends, as many at once as src/render/run.ts does (pngsAtOnce): the time per map.
  */
 async function batchPerMap(maps) {
-  const ahead = Math.min(2, availableParallelism());
+  const ahead = canvas.pngsAtOnce();
   const all = async () => {
     const drawing = new Map();
     for (let i = 0; i < maps.length; i++) {

@@ -10,6 +10,7 @@ import { sceneToSvg } from './svg.js';
 import { resolveTheme, type BrandTheme, type Theme } from './theme.js';
 
 export { CanvasError } from './errors.js';
+export { pngsAtOnce } from './png.js';
 export { THEMES, THEME_SCHEMA, resolveTheme, type Theme, type BrandTheme, type ThemeColors } from './theme.js';
 export { LANES, type LaneId } from './layout/view.js';
 export type { Scene, Cell, TextBox, Rect, Shape } from './layout/scene.js';

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import type { ResvgRenderOptions } from '@resvg/resvg-js';
 import { CanvasError } from './errors.js';
 import { BUNDLED_FAMILY, type Measurer } from './font/fonts.js';
@@ -48,6 +49,14 @@ export async function svgToPng(svg: string, width: number, height: number, scale
   } finally {
     pixelBudget.giveBack(pixels);
   }
+}
+
+/**
+ * How many maps' PNGs a run over several maps draws at once (render/run.ts, bench/canvas.mjs):
+ * resvg and zlib each keep a processor busy, and two suffice to fill two processors.
+ */
+export function pngsAtOnce(): number {
+  return Math.min(2, availableParallelism());
 }
 
 /** Rasters may be drawn at once while their pixels add up to MAX_PIXELS; a larger one waits its turn alone. */

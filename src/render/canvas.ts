@@ -13,6 +13,8 @@ export interface CanvasOptions {
 
 export interface CanvasModule {
   renderCanvas(map: JourneyMap, options: CanvasOptions): Promise<string | Uint8Array>;
+  /** How many maps' PNGs a run draws at once. */
+  pngsAtOnce(): number;
 }
 
 export const CANVAS_FORMATS = ['svg', 'png', 'html'] as const;

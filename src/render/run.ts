@@ -1,4 +1,3 @@
-import { availableParallelism } from 'node:os';
 import { basename, join } from 'node:path';
 import { CliError, EXIT } from '../cli/errors.js';
 import { emit, guardOutput, writeStdout } from '../cli/io.js';
@@ -204,9 +203,9 @@ async function renderJobs(jobs: Job[], plan: Plan, options: RenderOptions): Prom
       }
     }
     const renderer = plan.diagram === 'canvas' ? undefined : await loadRenderer(mermaidImages ? (plan.diagram === 'flowchart' ? 'flowchart' : 'mermaid') : plan.format);
-    // A canvas PNG is drawn and compressed outside the main thread: the next map's is started
-    // while this one's ends, which keeps two processors busy (png.ts bounds the memory this takes).
-    const ahead = plan.diagram === 'canvas' && plan.format === 'png' ? Math.min(2, availableParallelism()) : 1;
+    // A canvas PNG is drawn and compressed outside the main thread: the next maps' are started
+    // while this one's ends (canvas/png.ts says how many, and bounds the memory this takes).
+    const ahead = plan.diagram === 'canvas' && plan.format === 'png' ? (await loadCanvas()).pngsAtOnce() : 1;
     const drawing = new Map<number, Promise<Drawn>>();
     const draw = async (job: Job): Promise<Drawn> => {
       try {

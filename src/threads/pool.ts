@@ -56,12 +56,15 @@ const MAX_THREADS = 8;
 /** Threads JOURNEYKIT_THREADS may ask for at most: a typo must not start thousands. */
 export const MAX_THREADS_ASKED = 64;
 
-/** Files read ahead of the one being checked in the main thread, so reading overlaps with checking. */
+/**
+ * Files the main thread has in hand at once. A regular file is read synchronously (load/read-file.ts),
+ * but a pipe or a device is read in chunks as it comes, and other files are checked meanwhile.
+ */
 const READ_AHEAD = 8;
 
 /**
- * The same when workers share the run: one file read while another is checked is enough, and the
- * main thread must not take files that a worker about to start could check.
+ * The same when workers share the run: the main thread must not take files that a worker about to
+ * start could check.
  */
 const READ_AHEAD_BESIDE_WORKERS = 2;
 

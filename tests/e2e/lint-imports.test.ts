@@ -7,12 +7,6 @@ import { runRecordingModules } from '../helpers/module-log.js';
 
 const HEAVY = [/\/dist\/render\//, /\/dist\/canvas\//, /\/node_modules\/mermaid\//, /\/node_modules\/@mermaid-js\//, /puppeteer/, /resvg/];
 
-/** Runs the binary; returns the exit code and the modules the run executed. */
-function loadsOf(args: string[], cwd: string, env: Record<string, string> = {}): { code: number | null; modules: string[] } {
-  const { code, modules } = runRecordingModules(args, { cwd, env });
-  return { code, modules };
-}
-
 /**
  * Every source the worker threads' bundle file holds, run at start or on demand, and every
  * package it may require (dist/bundle/meta.json).
@@ -28,7 +22,7 @@ describe('journey lint stays light', () => {
   copyFileSync(join(ROOT, 'tests/fixtures/lint/gaps.yaml'), join(cwd, 'gaps.yaml'));
 
   it('the recorder sees the modules lint needs (so an empty list cannot pass for a light one)', () => {
-    const { code, modules } = loadsOf(['lint', 'gaps.yaml'], cwd);
+    const { code, modules } = runRecordingModules(['lint', 'gaps.yaml'], { cwd });
     expect(code).toBe(1);
     expect(modules.some((m) => m.endsWith('/dist/lint/engine.js'))).toBe(true);
     expect(modules.some((m) => m.endsWith('/dist/report/formatters/stylish.js'))).toBe(true);
@@ -44,14 +38,14 @@ describe('journey lint stays light', () => {
     ['journey rules', ['rules']],
   ])('does not load the renderer, mermaid-cli, a browser or resvg: %s', (_name, args) => {
     writeFileSync(join(cwd, 'config.yaml'), 'extends: strict\nrules: { too-many-touchpoints: [warning, { max: 3 }] }\n');
-    const { modules } = loadsOf(args, cwd);
+    const { modules } = runRecordingModules(args, { cwd });
     expect(modules.length).toBeGreaterThan(20);
     expect(modules.filter((m) => HEAVY.some((pattern) => pattern.test(m)))).toEqual([]);
   });
 
   it.each([['lint'], ['validate']])('does not load them in the worker threads of a large run either: %s', (command) => {
     for (let i = 0; i < 40; i++) copyFileSync(join(ROOT, 'tests/fixtures/lint/gaps.yaml'), join(cwd, `copy-${i}.yaml`));
-    const { code, modules } = loadsOf([command, '.'], cwd, { JOURNEYKIT_THREADS: '3' });
+    const { code, modules } = runRecordingModules([command, '.'], { cwd, env: { JOURNEYKIT_THREADS: '3' } });
     expect(code).toBe(1);
     expect(modules.filter((m) => HEAVY.some((pattern) => pattern.test(m)))).toEqual([]);
   });

@@ -54,8 +54,16 @@ export function runRecordingModules(args: string[], options: { cwd: string; env?
   }
 }
 
+const bundleSourcesByUrl = new Map<string, ReturnType<typeof readBundleSources>>();
+
+/** The sources a bundle file holds, read once per test file (the bundle is built before the tests). */
+function bundleSources(url: string): ReturnType<typeof readBundleSources> {
+  if (!bundleSourcesByUrl.has(url)) bundleSourcesByUrl.set(url, readBundleSources(url));
+  return bundleSourcesByUrl.get(url);
+}
+
 /** The sources a bundle file holds (dist/bundle/meta.json), split by when it runs them; undefined for other files. */
-function bundleSources(url: string): { atStart: string[]; onDemand: Set<string> } | undefined {
+function readBundleSources(url: string): { atStart: string[]; onDemand: Set<string> } | undefined {
   const meta = JSON.parse(readFileSync(join(ROOT, 'dist/bundle/meta.json'), 'utf8')) as Record<string, { sources: string[] }>;
   const path = fileURLToPath(url);
   const output = Object.keys(meta).find((file) => join(ROOT, file) === path);

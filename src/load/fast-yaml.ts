@@ -45,7 +45,8 @@ export function parseFast(text: string): FastDocument | undefined {
   } catch {
     return undefined;
   }
-  if (!acceptable(text, events)) return undefined;
+  const structure = acceptable(text, events);
+  if (!structure) return undefined;
   let data: unknown;
   try {
     data = constructFromEvents(events, { source: text, schema: CORE_SCHEMA, maxAliases: 0 })[0];
@@ -53,48 +54,74 @@ export function parseFast(text: string): FastDocument | undefined {
     return undefined;
   }
   if (data === null || data === undefined || typeof data !== 'object') return undefined;
-  let tree: PosNode | undefined;
-  return {
-    data,
-    locate(path, key) {
-      tree ??= buildTree(text, events);
-      return locateIn(tree, path, key);
-    },
-  };
+  return { data, locate: (path, key) => locateIn(text, events, structure, path, key) };
 }
 
-/** One document of plain content: no anchor, alias, tag or directive, every key a scalar. */
-function acceptable(text: string, events: readonly Event[]): boolean {
+/**
+ * How the events nest: for each collection's event, the index of the event that closes it, and for
+ * each closing event, the index of the collection it closes (-1 elsewhere); and the root node's
+ * index. Positions are worked out from it only for the nodes a lookup passes through, so a map
+ * read the quick way costs no object per node beyond js-yaml's own events.
+ */
+interface Structure {
+  partner: Int32Array;
+  root: number;
+}
+
+/**
+ * One document of plain content: no anchor, alias, tag or directive, every key a plain or quoted
+ * scalar. Returns how its events nest, or undefined when the file must go the long way.
+ */
+function acceptable(text: string, events: readonly Event[]): Structure | undefined {
   let documents = 0;
-  // For each open collection: whether it is a mapping, and how many children it has had.
-  const stack: Array<{ mapping: boolean; children: number }> = [];
-  for (const event of events) {
+  let root = -1;
+  const partner = new Int32Array(events.length).fill(-1);
+  // The open nodes (documents and collections), and how many children each has had.
+  const open: number[] = [];
+  const children: number[] = [];
+  for (let i = 0; i < events.length; i++) {
+    const event = events[i]!;
     switch (event.type) {
       case DOCUMENT_EVENT:
         documents++;
-        if (documents > 1 || event.directives.length > 0) return false;
+        if (documents > 1 || event.directives.length > 0) return undefined;
+        open.push(i);
+        children.push(0);
         break;
       case ALIAS_EVENT:
-        return false;
-      case POP_EVENT:
-        stack.pop();
+        return undefined;
+      case POP_EVENT: {
+        const opened = open.pop();
+        children.pop();
+        if (opened !== undefined && events[opened]!.type !== DOCUMENT_EVENT) {
+          partner[opened] = i;
+          partner[i] = opened;
+        }
         break;
+      }
       case SCALAR_EVENT:
       case MAPPING_EVENT:
       case SEQUENCE_EVENT: {
-        if (event.anchorStart !== -1 || event.tagStart !== -1) return false;
-        const parent = stack[stack.length - 1];
-        if (parent) {
-          const isKey = parent.mapping && parent.children % 2 === 0;
-          parent.children++;
-          if (isKey && !plainTextKey(text, event)) return false;
+        if (event.anchorStart !== -1 || event.tagStart !== -1) return undefined;
+        const depth = open.length - 1;
+        if (depth >= 0) {
+          const parent = events[open[depth]!]!;
+          if (parent.type === DOCUMENT_EVENT) {
+            if (root === -1) root = i;
+          } else if (parent.type === MAPPING_EVENT && children[depth]! % 2 === 0 && !plainTextKey(text, event)) {
+            return undefined;
+          }
+          children[depth]!++;
         }
-        if (event.type !== SCALAR_EVENT) stack.push({ mapping: event.type === MAPPING_EVENT, children: 0 });
+        if (event.type !== SCALAR_EVENT) {
+          open.push(i);
+          children.push(0);
+        }
         break;
       }
     }
   }
-  return documents === 1;
+  return documents === 1 && root !== -1 ? { partner, root } : undefined;
 }
 
 /** A key both parsers name the same: text, on one line, not too long. */
@@ -105,7 +132,7 @@ function plainTextKey(text: string, event: Event): boolean {
 }
 
 /** Where a node is written: `start`/`end` as the `yaml` package's range[0]/range[1], `after` as its range[2]. */
-interface PosNode {
+interface Place {
   start: number;
   end: number;
   after: number;
@@ -113,79 +140,33 @@ interface PosNode {
   empty?: boolean;
   /** A node whose exact place this module does not know. */
   unsure?: boolean;
-  /** A mapping with keys this module cannot name (not plain words): a key not found may be one of them. */
-  partial?: boolean;
-  entries?: Map<string, { key: [number, number]; value: PosNode }>;
-  items?: PosNode[];
 }
 
-interface Open {
-  node: PosNode;
-  flow: boolean;
-  mapping: boolean;
-  children: PosNode[];
-  keys: Array<string | undefined>;
-}
-
-function buildTree(text: string, events: readonly Event[]): PosNode {
-  const stack: Open[] = [];
-  let root: PosNode | undefined;
-  const attach = (node: PosNode, keyText?: string) => {
-    const parent = stack[stack.length - 1];
-    if (!parent) {
-      root = node;
-      return;
-    }
-    parent.children.push(node);
-    if (parent.mapping && parent.children.length % 2 === 1) parent.keys.push(keyText);
-  };
-  for (const event of events) {
-    if (event.type === SCALAR_EVENT) {
-      const parent = stack[stack.length - 1];
-      const isKey = parent?.mapping === true && parent.children.length % 2 === 0;
-      attach(scalarNode(text, event), isKey ? keyTextOf(text, event) : undefined);
-    } else if (event.type === MAPPING_EVENT || event.type === SEQUENCE_EVENT) {
-      const node: PosNode = { start: event.start, end: event.start, after: event.start };
-      attach(node);
-      stack.push({ node, flow: event.style === FLOW_COLLECTION, mapping: event.type === MAPPING_EVENT, children: [], keys: [] });
-    } else if (event.type === POP_EVENT) {
-      const open = stack.pop();
-      if (open) close(text, open);
-    }
+/** Where the node that starts at event `index` is written. */
+function placeOf(text: string, events: readonly Event[], structure: Structure, index: number): Place {
+  const event = events[index]!;
+  if (event.type === SCALAR_EVENT) return scalarNode(text, event);
+  const start = (event as Extract<Event, { start: number }>).start;
+  const close = structure.partner[index]!;
+  // The last child ends just before the closing event: a scalar, or a collection closed there.
+  const lastIndex = close - 1 === index ? -1 : events[close - 1]!.type === POP_EVENT ? structure.partner[close - 1]! : close - 1;
+  const last = lastIndex === -1 ? undefined : placeOf(text, events, structure, lastIndex);
+  if ((event as Extract<Event, { style: number }>).style === FLOW_COLLECTION) {
+    const closing = findClosingBracket(text, last && !last.empty ? last.end : start + 1, event.type === MAPPING_EVENT ? '}' : ']');
+    const end = closing === undefined ? start : closing + 1;
+    return { start, end, after: trailing(text, end), unsure: closing === undefined };
   }
-  return root ?? { start: 0, end: 0, after: 0, unsure: true };
+  const end = last ? last.after : start;
+  return { start, end, after: end, unsure: !last || last.unsure === true || last.empty === true };
 }
 
-function close(text: string, open: Open): void {
-  const { node, children } = open;
-  const last = children[children.length - 1];
-  if (open.flow) {
-    const closing = findClosingBracket(text, last && !last.empty ? last.end : node.start + 1, open.mapping ? '}' : ']');
-    if (closing === undefined) node.unsure = true;
-    node.end = closing === undefined ? node.start : closing + 1;
-    node.after = trailing(text, node.end);
-  } else {
-    if (!last || last.unsure || last.empty) node.unsure = true;
-    node.end = last ? last.after : node.start;
-    node.after = node.end;
-  }
-  if (open.mapping) {
-    node.entries = new Map();
-    for (let i = 0; i + 1 < children.length; i += 2) {
-      const keyText = open.keys[i / 2];
-      const key = children[i]!;
-      if (keyText === undefined || key.unsure || node.entries.has(keyText)) {
-        node.partial = true;
-        continue;
-      }
-      node.entries.set(keyText, { key: [key.start, key.end], value: children[i + 1]! });
-    }
-  } else {
-    node.items = children;
-  }
+/** The index of the event after the node that starts at `index`. */
+function nextSibling(events: readonly Event[], structure: Structure, index: number): number {
+  const type = events[index]!.type;
+  return type === MAPPING_EVENT || type === SEQUENCE_EVENT ? structure.partner[index]! + 1 : index + 1;
 }
 
-function scalarNode(text: string, event: Extract<Event, { type: typeof SCALAR_EVENT }>): PosNode {
+function scalarNode(text: string, event: Extract<Event, { type: typeof SCALAR_EVENT }>): Place {
   if (event.valueStart === -1) return { start: -1, end: -1, after: -1, empty: true };
   switch (event.style) {
     case PLAIN_SCALAR:
@@ -260,33 +241,54 @@ function keyTextOf(text: string, event: Extract<Event, { type: typeof SCALAR_EVE
   return undefined;
 }
 
-/** The `yaml` package's pointer walk (see locate.ts), over the tree built here. */
-function locateIn(root: PosNode, path: readonly string[], key: boolean): [number, number] | 'ask' {
-  let node: PosNode | undefined = root;
+/** Whether a key names `segment`: a plain key is compared where it is written, without a copy. */
+function keyIs(text: string, event: Extract<Event, { type: typeof SCALAR_EVENT }>, segment: string): boolean {
+  if (event.valueStart !== -1 && event.style === PLAIN_SCALAR) {
+    return event.valueEnd - event.valueStart === segment.length && text.startsWith(segment, event.valueStart) && !NOT_TEXT_KEY.test(segment);
+  }
+  return keyTextOf(text, event) === segment;
+}
+
+/**
+ * The `yaml` package's pointer walk (see locate.ts), over the events. Every key is a distinct text
+ * key here: `acceptable` takes no other kind, and js-yaml refuses duplicates.
+ */
+function locateIn(text: string, events: readonly Event[], structure: Structure, path: readonly string[], key: boolean): [number, number] | 'ask' {
+  let node = structure.root;
+  const root = placeOf(text, events, structure, node);
   let range: [number, number] = [root.start, root.end];
   let rangeUnsure = root.unsure === true;
-  for (let i = 0; i < path.length && node; i++) {
+  for (let i = 0; i < path.length && node !== -1; i++) {
     const segment = path[i]!;
     const last = i === path.length - 1;
-    if (node.entries) {
-      const entry = node.entries.get(segment);
-      if (!entry) {
-        if (node.partial) return 'ask';
-        break;
+    const type = events[node]!.type;
+    const end = type === MAPPING_EVENT || type === SEQUENCE_EVENT ? structure.partner[node]! : node;
+    if (type === MAPPING_EVENT) {
+      let keyIndex = -1;
+      for (let at = node + 1; at < end; at = nextSibling(events, structure, at + 1)) {
+        if (keyIs(text, events[at] as Extract<Event, { type: typeof SCALAR_EVENT }>, segment)) {
+          keyIndex = at;
+          break;
+        }
       }
-      if (last && key) return entry.key;
-      const value: PosNode = entry.value;
-      range = value.empty ? entry.key : [value.start, value.end];
+      if (keyIndex === -1) break;
+      const keyPlace = scalarNode(text, events[keyIndex] as Extract<Event, { type: typeof SCALAR_EVENT }>);
+      if (last && key) return [keyPlace.start, keyPlace.end];
+      const value = placeOf(text, events, structure, keyIndex + 1);
+      range = value.empty ? [keyPlace.start, keyPlace.end] : [value.start, value.end];
       rangeUnsure = !value.empty && value.unsure === true;
-      node = value.empty ? undefined : value;
-    } else if (node.items) {
+      node = value.empty ? -1 : keyIndex + 1;
+    } else if (type === SEQUENCE_EVENT) {
       const index = Number(segment);
-      const item = Number.isInteger(index) ? node.items[index] : undefined;
-      if (!item) break;
+      if (!Number.isInteger(index) || index < 0) break;
+      let itemIndex = node + 1;
+      for (let n = 0; n < index && itemIndex < end; n++) itemIndex = nextSibling(events, structure, itemIndex);
+      if (itemIndex >= end) break;
+      const item = placeOf(text, events, structure, itemIndex);
       if (item.empty) return 'ask';
       range = [item.start, item.end];
       rangeUnsure = item.unsure === true;
-      node = item;
+      node = itemIndex;
     } else {
       break;
     }

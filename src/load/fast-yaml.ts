@@ -6,6 +6,8 @@ const { ALIAS: ALIAS_EVENT, DOCUMENT: DOCUMENT_EVENT, MAPPING: MAPPING_EVENT, PO
 const { DOUBLE_QUOTED: DOUBLE_QUOTED_SCALAR, PLAIN: PLAIN_SCALAR, SINGLE_QUOTED: SINGLE_QUOTED_SCALAR } = SCALAR_STYLE;
 const { FLOW: FLOW_COLLECTION } = COLLECTION_STYLE;
 
+type ScalarEvent = Extract<Event, { type: typeof SCALAR_EVENT }>;
+
 /**
  * The quick way through a map: js-yaml's event parser, several times faster than the `yaml`
  * package's document model, for the plain YAML that journey maps are written in.
@@ -66,11 +68,18 @@ export function parseFast(text: string): FastDocument | undefined {
 interface Structure {
   partner: Int32Array;
   root: number;
+  /**
+   * The children of each collection a lookup has gone through: a mapping's keys (to their key
+   * events) or a sequence's items. Kept for later lookups, which a map with many findings in one
+   * long list makes by the thousand.
+   */
+  children: Map<number, Map<string, number> | number[]>;
 }
 
 /**
- * One document of plain content: no anchor, alias, tag or directive, every key a plain or quoted
- * scalar. Returns how its events nest, or undefined when the file must go the long way.
+ * One document of plain content: no anchor, alias, tag or directive, every key a scalar that both
+ * parsers read as the same text (see plainTextKey). Returns how its events nest, or undefined when
+ * the file must go the long way.
  */
 function acceptable(text: string, events: readonly Event[]): Structure | undefined {
   let documents = 0;
@@ -121,7 +130,7 @@ function acceptable(text: string, events: readonly Event[]): Structure | undefin
       }
     }
   }
-  return documents === 1 && root !== -1 ? { partner, root } : undefined;
+  return documents === 1 && root !== -1 ? { partner, root, children: new Map() } : undefined;
 }
 
 /** A key both parsers name the same: text, on one line, not too long. */
@@ -166,7 +175,7 @@ function nextSibling(events: readonly Event[], structure: Structure, index: numb
   return type === MAPPING_EVENT || type === SEQUENCE_EVENT ? structure.partner[index]! + 1 : index + 1;
 }
 
-function scalarNode(text: string, event: Extract<Event, { type: typeof SCALAR_EVENT }>): Place {
+function scalarNode(text: string, event: ScalarEvent): Place {
   if (event.valueStart === -1) return { start: -1, end: -1, after: -1, empty: true };
   switch (event.style) {
     case PLAIN_SCALAR:
@@ -231,7 +240,7 @@ function findClosingBracket(text: string, from: number, bracket: '}' | ']'): num
 }
 
 /** A key's text as a property name, when it does not depend on YAML's type rules. */
-function keyTextOf(text: string, event: Extract<Event, { type: typeof SCALAR_EVENT }>): string | undefined {
+function keyTextOf(text: string, event: ScalarEvent): string | undefined {
   if (event.valueStart === -1) return undefined;
   if (event.style === PLAIN_SCALAR) {
     const raw = text.slice(event.valueStart, event.valueEnd);
@@ -241,12 +250,32 @@ function keyTextOf(text: string, event: Extract<Event, { type: typeof SCALAR_EVE
   return undefined;
 }
 
-/** Whether a key names `segment`: a plain key is compared where it is written, without a copy. */
-function keyIs(text: string, event: Extract<Event, { type: typeof SCALAR_EVENT }>, segment: string): boolean {
-  if (event.valueStart !== -1 && event.style === PLAIN_SCALAR) {
-    return event.valueEnd - event.valueStart === segment.length && text.startsWith(segment, event.valueStart) && !NOT_TEXT_KEY.test(segment);
+/** A mapping's keys, each to the index of its key event. */
+function entriesOf(text: string, events: readonly Event[], structure: Structure, mapping: number): Map<string, number> {
+  let entries = structure.children.get(mapping) as Map<string, number> | undefined;
+  if (!entries) {
+    entries = new Map();
+    const end = structure.partner[mapping]!;
+    for (let at = mapping + 1; at < end; at = nextSibling(events, structure, at + 1)) {
+      const event = events[at]!;
+      const name = event.type === SCALAR_EVENT ? keyTextOf(text, event) : undefined;
+      if (name !== undefined && !entries.has(name)) entries.set(name, at);
+    }
+    structure.children.set(mapping, entries);
   }
-  return keyTextOf(text, event) === segment;
+  return entries;
+}
+
+/** A sequence's items, as the indexes of their first events. */
+function itemsOf(events: readonly Event[], structure: Structure, sequence: number): number[] {
+  let items = structure.children.get(sequence) as number[] | undefined;
+  if (!items) {
+    items = [];
+    const end = structure.partner[sequence]!;
+    for (let at = sequence + 1; at < end; at = nextSibling(events, structure, at)) items.push(at);
+    structure.children.set(sequence, items);
+  }
+  return items;
 }
 
 /**
@@ -262,17 +291,10 @@ function locateIn(text: string, events: readonly Event[], structure: Structure, 
     const segment = path[i]!;
     const last = i === path.length - 1;
     const type = events[node]!.type;
-    const end = type === MAPPING_EVENT || type === SEQUENCE_EVENT ? structure.partner[node]! : node;
     if (type === MAPPING_EVENT) {
-      let keyIndex = -1;
-      for (let at = node + 1; at < end; at = nextSibling(events, structure, at + 1)) {
-        if (keyIs(text, events[at] as Extract<Event, { type: typeof SCALAR_EVENT }>, segment)) {
-          keyIndex = at;
-          break;
-        }
-      }
-      if (keyIndex === -1) break;
-      const keyPlace = scalarNode(text, events[keyIndex] as Extract<Event, { type: typeof SCALAR_EVENT }>);
+      const keyIndex = entriesOf(text, events, structure, node).get(segment);
+      if (keyIndex === undefined) break;
+      const keyPlace = scalarNode(text, events[keyIndex] as ScalarEvent);
       if (last && key) return [keyPlace.start, keyPlace.end];
       const value = placeOf(text, events, structure, keyIndex + 1);
       range = value.empty ? [keyPlace.start, keyPlace.end] : [value.start, value.end];
@@ -280,10 +302,8 @@ function locateIn(text: string, events: readonly Event[], structure: Structure, 
       node = value.empty ? -1 : keyIndex + 1;
     } else if (type === SEQUENCE_EVENT) {
       const index = Number(segment);
-      if (!Number.isInteger(index) || index < 0) break;
-      let itemIndex = node + 1;
-      for (let n = 0; n < index && itemIndex < end; n++) itemIndex = nextSibling(events, structure, itemIndex);
-      if (itemIndex >= end) break;
+      const itemIndex = Number.isInteger(index) ? itemsOf(events, structure, node)[index] : undefined;
+      if (itemIndex === undefined) break;
       const item = placeOf(text, events, structure, itemIndex);
       if (item.empty) return 'ask';
       range = [item.start, item.end];

@@ -25,7 +25,9 @@ function full(text: string): { doc: Document.Parsed; lineCounter: LineCounter; c
 function pathsOf(data: unknown): string[][] {
   const out: string[][] = [];
   const walk = (value: unknown, path: string[]) => {
-    out.push(path, [...path, 'missing-key'], [...path, '7']);
+    // Besides real keys and indexes: a missing key, an index past the end, and segments that
+    // only look like indexes (negative, signed zero, padded, written as a float or empty).
+    out.push(path, ...['missing-key', '7', '-1', '-0', '01', '1e0', ' 1', ''].map((segment) => [...path, segment]));
     if (value !== null && typeof value === 'object') for (const key of Object.keys(value)) walk((value as Record<string, unknown>)[key], [...path, key]);
   };
   walk(data, []);
@@ -101,6 +103,21 @@ describe('the quick YAML parser', () => {
   it('agrees on block, flow, quoted and multi-line layouts, with LF and CRLF line ends', () => {
     expect(agree(LAYOUTS)).toBeGreaterThan(100);
     expect(agree(LAYOUTS.replace(/\n/g, '\r\n'))).toBeGreaterThan(100);
+  });
+
+  it('agrees where collections end in an empty value or in nested lists, at any depth', () => {
+    const layouts = [
+      'a:\n  b:\n',
+      'journeykit: 1\nouter:\n  inner:\n    leaf:\n  other: x\n',
+      'deep:\n  - - - x\n    - y\n  - - z\n',
+      'first: 1\nlast: [a, [b]]\n',
+      'list:\n  - a\n  -\n',
+      'm: {a: {b: }, c: [ ]}\n',
+    ];
+    for (const text of layouts) {
+      expect(agree(text), JSON.stringify(text)).toBeGreaterThan(0);
+      expect(agree(text.replace(/\n/g, '\r\n')), JSON.stringify(text)).toBeGreaterThan(0);
+    }
   });
 
   it('leaves to the yaml package what it does not read the same way', () => {

@@ -63,7 +63,8 @@ export function parseFast(text: string): FastDocument | undefined {
  * How the events nest: for each collection's event, the index of the event that closes it, and for
  * each closing event, the index of the collection it closes (-1 elsewhere); and the root node's
  * index. Positions are worked out from it only for the nodes a lookup passes through, so a map
- * read the quick way costs no object per node beyond js-yaml's own events.
+ * read the quick way costs no object per node beyond js-yaml's own events: only the collections
+ * that findings are in get an index of their children.
  */
 interface Structure {
   partner: Int32Array;

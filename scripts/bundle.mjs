@@ -12,23 +12,10 @@
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const outdir = 'dist/bundle';
-
-// js-yaml's ES module build creates each parser's state object with object spread, which leaves
-// V8 with a slow object shape: its event parser runs three to four times slower than the same code
-// in the CommonJS build, whose transpiled spread gives the state a fast shape. The bundle takes the
-// CommonJS build, as `require` would.
-const jsYamlCommonJs = {
-  name: 'js-yaml-commonjs',
-  setup(bundler) {
-    const path = createRequire(import.meta.url).resolve('js-yaml');
-    bundler.onResolve({ filter: /^js-yaml$/ }, () => ({ path }));
-  },
-};
 rmSync(outdir, { recursive: true, force: true });
 const result = await build({
   entryPoints: { cli: 'dist/cli/main.js', worker: 'dist/threads/worker.js' },
@@ -51,7 +38,6 @@ const result = await build({
   // bin/journey.cjs compiles the bundle as a vm.Script, which has no loader for import(): what
   // the bundle loads on demand is required instead (resvg and puppeteer ship CommonJS builds).
   supported: { 'dynamic-import': false },
-  plugins: [jsYamlCommonJs],
   metafile: true,
   legalComments: 'none',
   logLevel: 'warning',

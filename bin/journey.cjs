@@ -20,7 +20,10 @@ Module.enableCompileCache?.();
 // a damaged cache, or one left from another build of the same length, could crash the process
 // or run stale code. So the cache file starts with a header, CACHE_MAGIC then the CRC-32 of the
 // source and that of the bytecode, and a cache that does not match both is not used: the bundle
-// is then compiled as usual, only slower.
+// is then compiled as usual, only slower. (Node 20's V8 also keeps the file name the bundle had
+// when the cache was made, so a stack trace from a moved install, shown with JOURNEYKIT_DEBUG,
+// may name the folder it was built in; paths the code works with come from the wrapper below.)
+// JOURNEYKIT_TRACE_CODE_CACHE=1 says whether the cache was used.
 const CACHE_MAGIC = 'journeykit code cache 1\n';
 const HEADER_BYTES = CACHE_MAGIC.length + 8;
 
@@ -39,8 +42,25 @@ try {
   process.exit(2);
 }
 const sourceCrc = crc32(sourceBytes);
-// The bundle is ASCII (scripts/bundle.mjs checks it), which Latin-1 reads the fastest.
-const script = new vm.Script(Module.wrap(sourceBytes.toString('latin1')), { filename: bundle, cachedData: cachedBytecode() });
+const cachedData = cachedBytecode();
+let script;
+try {
+  // The bundle is ASCII (scripts/bundle.mjs checks it), which Latin-1 reads the fastest.
+  script = new vm.Script(Module.wrap(sourceBytes.toString('latin1')), { filename: bundle, cachedData });
+} catch (error) {
+  damaged(error);
+}
+if (process.env.JOURNEYKIT_TRACE_CODE_CACHE === '1') {
+  const state = cachedData === undefined ? 'not used (missing, or not made for this bundle)' : script.cachedDataRejected ? 'rejected by V8' : 'used';
+  process.stderr.write(`journey: code cache ${state}\n`);
+}
+
+/** A bundle that cannot run (a build cut short, a file edited by hand): one line, exit code 2. */
+function damaged(error) {
+  process.stderr.write(`journey: the installed command is damaged (${String(error?.message ?? error).split('\n')[0]}): run \`npm run build\` in the journeykit folder\n`);
+  if (process.env.JOURNEYKIT_DEBUG) process.stderr.write(`${error?.stack ?? ''}\n`);
+  process.exit(2);
+}
 
 /** The bytecode of the cache file when its header vouches for it, else undefined. */
 function cachedBytecode() {
@@ -78,6 +98,11 @@ if (process.env.JOURNEYKIT_WRITE_CODE_CACHE === '1') {
 
 const bundleExports = {};
 const bundleModule = { exports: bundleExports };
-script.runInThisContext().call(bundleExports, bundleExports, Module.createRequire(bundle), bundleModule, bundle, dirname(bundle));
+try {
+  script.runInThisContext().call(bundleExports, bundleExports, Module.createRequire(bundle), bundleModule, bundle, dirname(bundle));
+} catch (error) {
+  // Only the bundle's top level runs here: reading the package it belongs to, defining the commands.
+  damaged(error);
+}
 // main() settles the exit code and reports every failure itself.
 bundleModule.exports.main();

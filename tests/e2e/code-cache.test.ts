@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -28,12 +27,7 @@ function installCopy(): { root: string; cache: string } {
 }
 
 function lintWith(root: string, env: Record<string, string> = {}): RunResult {
-  const result = spawnSync(process.execPath, [join(root, 'bin/journey.cjs'), 'lint', MAP], {
-    cwd: ROOT,
-    env: { ...process.env, NO_COLOR: '1', ...env },
-    encoding: 'utf8',
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+  return runJourney(['lint', MAP], { bin: join(root, 'bin/journey.cjs'), env });
 }
 
 afterAll(() => {
@@ -47,8 +41,9 @@ beforeAll(() => {
 });
 
 describe('the code cache of the bundled command', () => {
-  it('is recorded by the build', () => {
+  it('is recorded by the build, and used by the built command', () => {
     expect(statSync(join(ROOT, 'dist/bundle/cli.cjs.cache')).size).toBeGreaterThan(100_000);
+    expect(runJourney(['lint', MAP], { env: { JOURNEYKIT_TRACE_CODE_CACHE: '1' } })).toEqual({ ...expected, stderr: 'journey: code cache used\n' });
   });
 
   it('changes nothing when it is missing', () => {
@@ -78,6 +73,7 @@ describe('the code cache of the bundled command', () => {
       writeFileSync(cache, bytes);
       expect(lintWith(root), `damage ${n}`).toEqual(expected);
     }
+    expect(lintWith(root, { JOURNEYKIT_TRACE_CODE_CACHE: '1' }).stderr).toBe('journey: code cache not used (missing, or not made for this bundle)\n');
   });
 
   it('is ignored when it was made for another build of the command, even one of the same length', () => {
@@ -100,6 +96,24 @@ describe('the code cache of the bundled command', () => {
     expect(statSync(cache).size).toBeGreaterThan(100_000);
     expect(readdirSync(join(root, 'dist/bundle')).sort()).toEqual(['cli.cjs', 'cli.cjs.cache', 'meta.json', 'worker.cjs']);
     expect(lintWith(root)).toEqual(expected);
+    expect(lintWith(root, { JOURNEYKIT_TRACE_CODE_CACHE: '1' })).toEqual({ ...expected, stderr: 'journey: code cache used\n' });
+  });
+
+  it('a bundle or package that cannot run (a build cut short, a file lost) is one line, exit 2', () => {
+    const { root } = installCopy();
+    const bundle = join(root, 'dist/bundle/cli.cjs');
+    const source = readFileSync(bundle, 'utf8');
+    writeFileSync(bundle, source.slice(0, source.length >> 1));
+    const cut = lintWith(root);
+    expect(cut.code).toBe(2);
+    expect(cut.stdout).toBe('');
+    expect(cut.stderr).toMatch(/^journey: the installed command is damaged \([^\n]+\): run `npm run build` in the journeykit folder\n$/);
+    writeFileSync(bundle, source);
+    rmSync(join(root, 'package.json'));
+    const lost = lintWith(root);
+    expect(lost.code).toBe(2);
+    expect(lost.stdout).toBe('');
+    expect(lost.stderr).toMatch(/^journey: the installed command is damaged \([^\n]*package folder was not found[^\n]*\): run `npm run build` in the journeykit folder\n$/);
   });
 
   it('a copy whose bundle was never built says so in one line, exit 2; one it cannot read says why', () => {

@@ -11,16 +11,16 @@ export interface RunResult {
 }
 
 /**
- * Runs the built `journey` binary as a user would, with colour and CI detection turned off unless
- * the test sets them.
+ * Runs the built `journey` binary (or, with `bin`, another copy of its entry point) as a user
+ * would, with colour and CI detection turned off unless the test sets them.
  */
 export function runJourney(
   args: readonly string[],
-  options: { cwd?: string; input?: string | Uint8Array; env?: Record<string, string | undefined> } = {},
+  options: { cwd?: string; input?: string | Uint8Array; env?: Record<string, string | undefined>; bin?: string } = {},
 ): RunResult {
   const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, GITHUB_ACTIONS: undefined, ...options.env };
   for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key];
-  const result = spawnSync(process.execPath, [BIN, ...args], {
+  const result = spawnSync(process.execPath, [options.bin ?? BIN, ...args], {
     cwd: options.cwd ?? ROOT,
     input: options.input ?? '',
     env: env as NodeJS.ProcessEnv,

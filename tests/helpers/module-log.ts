@@ -1,9 +1,8 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { BIN, ROOT } from './cli.js';
+import { ROOT, runJourney } from './cli.js';
 
 export interface RecordedRun {
   code: number | null;
@@ -24,14 +23,10 @@ interface Coverage {
  * holds many sources: those it runs at start are executed whenever the bundle is, and those it
  * loads on demand sit in a wrapper function named after the source, which counts when it was called.
  */
-export function runRecordingModules(args: string[], options: { cwd: string; env?: Record<string, string> }): RecordedRun {
+export function runRecordingModules(args: readonly string[], options: { cwd: string; env?: Record<string, string> }): RecordedRun {
   const coverageDir = mkdtempSync(join(tmpdir(), 'journeykit-coverage-'));
   try {
-    const result = spawnSync(process.execPath, [BIN, ...args], {
-      cwd: options.cwd,
-      env: { ...process.env, NO_COLOR: '1', ...options.env, NODE_V8_COVERAGE: coverageDir },
-      encoding: 'utf8',
-    });
+    const result = runJourney(args, { cwd: options.cwd, env: { ...options.env, NODE_V8_COVERAGE: coverageDir } });
     const modules = new Set<string>();
     for (const name of readdirSync(coverageDir)) {
       const coverage = JSON.parse(readFileSync(join(coverageDir, name), 'utf8')) as Coverage;
@@ -48,7 +43,7 @@ export function runRecordingModules(args: string[], options: { cwd: string; env?
       }
     }
     const toUrl = (source: string) => (source.startsWith('file:') ? source : pathToFileURL(join(ROOT, source)).href);
-    return { code: result.status, stdout: result.stdout, stderr: result.stderr, modules: [...modules].map(toUrl) };
+    return { ...result, modules: [...modules].map(toUrl) };
   } finally {
     rmSync(coverageDir, { recursive: true, force: true });
   }

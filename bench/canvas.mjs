@@ -14,11 +14,13 @@ let canvas;
 let pipeline;
 let raster;
 let encoder;
+let pool;
 try {
   canvas = await dist('canvas/index.js');
   pipeline = await dist('pipeline.js');
   raster = await dist('canvas/png.js');
   encoder = await dist('canvas/png-encode.js');
+  pool = await dist('threads/pool.js');
 } catch {
   console.error('bench/canvas.mjs: build first (npm run build)');
   process.exit(2);
@@ -157,18 +159,12 @@ const widths = columns.map((_, i) => Math.max(...table.map((r) => String(r[i]).l
 for (const r of table) console.log(r.map((v, i) => (i < 2 ? String(v).padEnd(widths[i]) : String(v).padStart(widths[i]))).join('  '));
 
 /**
- * A run over several maps (`journey render examples/ --diagram canvas --format png`) starts the
- * next map's PNG while one ends, as many at once as src/render/run.ts does (pngsAtOnce): the time per map.
+ * A run over several maps (`journey render examples/ --diagram canvas --format png`) draws as many
+ * PNGs at once as src/render/run.ts does (pngsAtOnce): the time per map.
  */
 async function batchPerMap(maps) {
   const ahead = canvas.pngsAtOnce();
-  const all = async () => {
-    const drawing = new Map();
-    for (let i = 0; i < maps.length; i++) {
-      for (let next = i; next < Math.min(maps.length, i + ahead); next++) if (!drawing.has(next)) drawing.set(next, canvas.renderCanvas(maps[next], { format: 'png' }));
-      await drawing.get(i);
-    }
-  };
+  const all = () => pool.mapInOrder(maps, ahead, (map) => canvas.renderCanvas(map, { format: 'png' }));
   await all();
   const samples = [];
   for (let i = 0; i < runs; i++) samples.push((await time(all)) / maps.length);

@@ -28,8 +28,8 @@ const RUNS = quick ? 3 : 10;
 const hasGnuTime = existsSync('/usr/bin/time');
 
 /** Runs a command `runs` times after one warm-up; returns wall times (s) and peak RSS (MiB). */
-function measure(label, command, args, { runs = RUNS, env = {}, okCodes = [0, 1] } = {}) {
-  return measureTogether([{ label, command, args, env, okCodes }], runs)[0];
+function measure(label, command, args, { runs = RUNS, ...spec } = {}) {
+  return measureTogether([{ label, command, args, ...spec }], runs)[0];
 }
 
 /**

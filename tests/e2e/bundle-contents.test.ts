@@ -1,9 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT } from '../helpers/cli.js';
+import { bundleMeta } from '../helpers/module-log.js';
 
-const meta = JSON.parse(readFileSync(join(ROOT, 'dist/bundle/meta.json'), 'utf8')) as Record<string, { sources: string[] }>;
+const meta = bundleMeta();
 
 describe('the bundle the journey command runs', () => {
   // js-yaml's ES module build parses three to four times slower (see src/load/js-yaml.cjs).

@@ -1,9 +1,9 @@
-import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/cli.js';
-import { runRecordingModules } from '../helpers/module-log.js';
+import { bundleMeta, runRecordingModules } from '../helpers/module-log.js';
 
 const HEAVY = [/\/dist\/render\//, /\/dist\/canvas\//, /\/node_modules\/mermaid\//, /\/node_modules\/@mermaid-js\//, /puppeteer/, /resvg/];
 
@@ -12,13 +12,13 @@ const HEAVY = [/\/dist\/render\//, /\/dist\/canvas\//, /\/node_modules\/mermaid\
  * package it may require (dist/bundle/meta.json).
  */
 function heldByWorkerBundle(): string[] {
-  const meta = JSON.parse(readFileSync(join(ROOT, 'dist/bundle/meta.json'), 'utf8')) as Record<string, { sources: string[]; packages: string[] }>;
-  const worker = meta['dist/bundle/worker.cjs'];
+  const worker = bundleMeta()['dist/bundle/worker.cjs'];
   return worker ? [...worker.sources, ...worker.packages] : [];
 }
 
 describe('journey lint stays light', () => {
   const cwd = mkdtempSync(join(tmpdir(), 'journeykit-imports-'));
+  afterAll(() => rmSync(cwd, { recursive: true, force: true }));
   copyFileSync(join(ROOT, 'tests/fixtures/lint/gaps.yaml'), join(cwd, 'gaps.yaml'));
 
   it('the recorder sees the modules lint needs (so an empty list cannot pass for a light one)', () => {

@@ -57,9 +57,14 @@ function bundleSources(url: string): ReturnType<typeof readBundleSources> {
   return bundleSourcesByUrl.get(url);
 }
 
-/** The sources a bundle file holds (dist/bundle/meta.json), split by when it runs them; undefined for other files. */
+/** What each bundle file holds (dist/bundle/meta.json, written by scripts/bundle.mjs): the compiled sources and the packages it requires. */
+export function bundleMeta(): Record<string, { sources: string[]; packages: string[] }> {
+  return JSON.parse(readFileSync(join(ROOT, 'dist/bundle/meta.json'), 'utf8')) as Record<string, { sources: string[]; packages: string[] }>;
+}
+
+/** The sources a bundle file holds, split by when it runs them; undefined for other files. */
 function readBundleSources(url: string): { atStart: string[]; onDemand: Set<string> } | undefined {
-  const meta = JSON.parse(readFileSync(join(ROOT, 'dist/bundle/meta.json'), 'utf8')) as Record<string, { sources: string[] }>;
+  const meta = bundleMeta();
   const path = fileURLToPath(url);
   const output = Object.keys(meta).find((file) => join(ROOT, file) === path);
   if (!output) return undefined;

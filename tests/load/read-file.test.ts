@@ -1,11 +1,12 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { FileTooBigError, readSourceFile } from '../../src/load/read-file.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'journeykit-read-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const text = (bytes: Uint8Array) => Buffer.from(bytes).toString('utf8');
 
 describe('readSourceFile', () => {

@@ -1,8 +1,8 @@
-import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/cli.js';
 import { MINIMAL_MAP } from '../helpers/maps.js';
 import type * as PoolModule from '../../src/threads/pool.js';
@@ -23,13 +23,14 @@ let lintFile: typeof LintFileModule.lintFile;
 let pipeline: typeof PipelineModule;
 let rules: ReturnType<typeof PresetsModule.presetSettings>;
 const paths: string[] = [];
+let dir: string;
 
 beforeAll(async () => {
   pool = await compiled<typeof PoolModule>('threads/pool.js');
   ({ lintFile } = await compiled<typeof LintFileModule>('lint/lint-file.js'));
   pipeline = await compiled<typeof PipelineModule>('pipeline.js');
   rules = (await compiled<typeof PresetsModule>('lint/presets.js')).presetSettings('recommended');
-  const dir = mkdtempSync(join(tmpdir(), 'journeykit-pool-'));
+  dir = mkdtempSync(join(tmpdir(), 'journeykit-pool-'));
   for (let i = 0; i < 64; i++) {
     const path = join(dir, `map-${String(i).padStart(2, '0')}.yaml`);
     if (i % 3 === 0) copyFileSync(join(ROOT, 'tests/fixtures/lint/gaps.yaml'), path);
@@ -38,6 +39,8 @@ beforeAll(async () => {
     paths.push(path);
   }
 });
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

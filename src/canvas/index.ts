@@ -5,7 +5,7 @@ import { htmlPage } from './html.js';
 import { DEFAULT_SLOT_WIDTH, layoutCanvas } from './layout/canvas.js';
 import type { Scene } from './layout/scene.js';
 import { buildView } from './layout/view.js';
-import { rasterInput, svgToPng } from './png.js';
+import { drawPng, rasterJob } from './png.js';
 import { sceneToSvg } from './svg.js';
 import { resolveTheme, type BrandTheme, type Theme } from './theme.js';
 
@@ -127,8 +127,7 @@ export async function renderCanvas(map: JourneyMap, options: CanvasOptions): Pro
         text: scene.texts.map((t) => t.lines.join(' ')).join(' '),
       });
     case 'png': {
-      const { svg, fontFiles: files } = rasterInput(scene, measurer);
-      return svgToPng(svg, width, height, scale, files, fonts.family);
+      return drawPng(rasterJob(scene, measurer, scale), fonts.family);
     }
   }
 }

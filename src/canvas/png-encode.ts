@@ -1,24 +1,34 @@
-import { promisify } from 'node:util';
-import { crc32, deflate as deflateWithCallback } from 'node:zlib';
+import { crc32 } from 'node:zlib';
+import { deflateInParts } from './deflate-parts.js';
 
-const deflate = promisify(deflateWithCallback);
+/** Scanlines are compressed in parts of about this size, at the same time (deflate-parts.ts). */
+const PART_BYTES = 2 * 1024 * 1024;
 
 /**
- * PNG encoding of an opaque RGBA raster. The canvas always paints an opaque background, so the
- * alpha channel carries nothing: dropping it and deflating quickly is several times faster than
- * the rasteriser's own encoder, for files of about the same size.
+ * PNG encoding of an opaque RGBA raster, given as bands of whole rows from top to bottom. The
+ * canvas always paints an opaque background, so the alpha channel carries nothing: dropping it
+ * and deflating quickly is several times faster than the rasteriser's own encoder, for files of
+ * about the same size.
  * Returns undefined when a pixel is not opaque, so that the caller can use a full encoder.
  * Compression runs in zlib's threads, so that another image can be drawn meanwhile.
  */
-export async function encodeOpaquePng(rgba: Uint8Array, width: number, height: number): Promise<Uint8Array | undefined> {
-  const scratch = takeScratch(width * 3 * height + height);
-  let idat: Buffer;
+export async function encodeOpaquePng(bands: readonly Uint8Array[], width: number, height: number): Promise<Uint8Array | undefined> {
+  const rowBytes = width * 3 + 1;
+  const scratch = takeScratch(rowBytes * height);
+  let idat: Uint8Array;
   try {
-    const raw = scanlines(rgba, width, height, scratch);
-    if (!raw) return undefined;
+    const raw = scratch.subarray(0, rowBytes * height);
+    let row = 0;
+    for (const rgba of bands) {
+      const rows = rgba.length / (4 * width);
+      if (!Number.isInteger(rows) || row + rows > height) throw new RangeError(`a band of ${rgba.length} bytes does not fit an image of ${width}×${height}`);
+      if (!scanlines(rgba, width, rows, raw, row)) return undefined;
+      row += rows;
+    }
+    if (row !== height) throw new RangeError(`bands of ${row} rows for an image of ${height}`);
     // Level 3 with no row filter: on flat areas, thin lines and anti-aliased text, filters and
     // run-length strategies were all slower or larger in our measurements; level 1 is no faster.
-    idat = await deflate(raw, { level: 3 });
+    idat = await deflateInParts(raw, 3, PART_BYTES, rowBytes);
   } finally {
     giveBackScratch(scratch);
   }
@@ -69,26 +79,26 @@ function giveBackScratch(buffer: Uint8Array): void {
 }
 
 /**
- * The PNG scanlines: each row is a filter byte (0, none) and the RGB bytes of its pixels.
- * Pixels are read as one 32-bit word each (typed arrays are little-endian on every platform Node
- * runs on) and, four pixels at a time, written as three 32-bit words, which is what makes the
- * conversion cheap; rows start at odd offsets, so each row begins and ends byte by byte.
+ * The PNG scanlines of a band of rows, written into `raw` from row `first`: each row is a filter
+ * byte (0, none) and the RGB bytes of its pixels. Pixels are read as one 32-bit word each (typed
+ * arrays are little-endian on every platform Node runs on) and, four pixels at a time, written as
+ * three 32-bit words, which is what makes the conversion cheap; rows start at odd offsets, so
+ * each row begins and ends byte by byte. False when a pixel is not opaque.
  */
-function scanlines(rgba: Uint8Array, width: number, height: number, scratch: Uint8Array): Uint8Array | undefined {
+function scanlines(rgba: Uint8Array, width: number, height: number, raw: Uint8Array, first: number): boolean {
   const aligned = rgba.byteOffset % 4 === 0 ? rgba : rgba.slice();
   const pixels = new Uint32Array(aligned.buffer, aligned.byteOffset, width * height);
   const rowBytes = width * 3 + 1;
-  const raw = scratch.subarray(0, rowBytes * height);
   // raw starts on a 4-byte boundary (a whole buffer, or one from its start).
   const words = new Uint32Array(raw.buffer, raw.byteOffset, raw.length >>> 2);
   let src = 0;
   for (let y = 0; y < height; y++) {
-    let dst = y * rowBytes;
+    let dst = (first + y) * rowBytes;
     raw[dst++] = 0;
     let x = 0;
     for (; x < width && (dst & 3) !== 0; x++, src++, dst += 3) {
       const p = pixels[src]!;
-      if (p >>> 24 !== 255) return undefined;
+      if (p >>> 24 !== 255) return false;
       raw[dst] = p;
       raw[dst + 1] = p >>> 8;
       raw[dst + 2] = p >>> 16;
@@ -99,7 +109,7 @@ function scanlines(rgba: Uint8Array, width: number, height: number, scratch: Uin
       const b = pixels[src + 1]!;
       const c = pixels[src + 2]!;
       const d = pixels[src + 3]!;
-      if ((a & b & c & d) >>> 24 !== 255) return undefined;
+      if ((a & b & c & d) >>> 24 !== 255) return false;
       // RGB RGB RGB RGB packed into three little-endian words.
       words[word] = (a & 0xffffff) | (b << 24);
       words[word + 1] = ((b >>> 8) & 0xffff) | (c << 16);
@@ -108,13 +118,13 @@ function scanlines(rgba: Uint8Array, width: number, height: number, scratch: Uin
     dst = word << 2;
     for (; x < width; x++, src++, dst += 3) {
       const p = pixels[src]!;
-      if (p >>> 24 !== 255) return undefined;
+      if (p >>> 24 !== 255) return false;
       raw[dst] = p;
       raw[dst + 1] = p >>> 8;
       raw[dst + 2] = p >>> 16;
     }
   }
-  return raw;
+  return true;
 }
 
 /** Writes one chunk (length, type, data, CRC of type and data) at an offset; returns the next offset. */

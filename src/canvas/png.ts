@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import type { ResvgRenderOptions } from '@resvg/resvg-js';
+import { bandsOf, pixelFrame, shapesOfBand, type Band, type PixelFrame } from './bands.js';
 import { CanvasError } from './errors.js';
 import { BUNDLED_FAMILY, type Measurer } from './font/fonts.js';
 import { addCodePoints, rasterFontFiles } from './font/raster.js';
@@ -10,42 +11,59 @@ import { sceneToSvg } from './svg.js';
 /** Past this many pixels a raster would take hundreds of megabytes; a smaller scale is asked for. */
 export const MAX_PIXELS = 80_000_000;
 
-/**
- * What the rasteriser is given for a scene: the SVG with every grapheme no bundled font draws
- * swapped for a sign, and the font files its characters need (font/raster.ts).
- */
-export function rasterInput(scene: Scene, measurer: Measurer): { svg: string; fontFiles: string[] } {
-  const drawn = new Set<number>();
-  const svg = sceneToSvg(scene, {
-    standalone: true,
-    textFilter: (line) => {
-      const text = measurer.drawableText(line);
-      addCodePoints(drawn, text);
-      return text;
-    },
-  });
-  return { svg, fontFiles: rasterFontFiles(measurer.fonts, drawn) };
+/** What the rasteriser is given for a scene: one SVG per band of the picture, and the font files they need. */
+export interface RasterJob {
+  frame: PixelFrame;
+  bands: Array<Band & { svg: string }>;
+  fontFiles: string[];
+  /** The picture as a single band's SVG (for the rare picture the fast encoder cannot take). */
+  whole: () => string;
 }
 
 /**
- * Rasterises the canvas SVG with resvg, using only the given font files, so the picture is the
- * same whatever fonts the machine has. resvg is loaded here, on demand, never by the lint path.
- *
- * resvg draws in a thread of its own and zlib compresses in its own, so a run over several maps
- * can draw one while it compresses another; rasters in progress together stay under MAX_PIXELS.
+ * The rasteriser's input: the scene cut into bands (bands.ts; `bandCount` sets their number, for
+ * tests and benchmarks), each written as an SVG with every grapheme no bundled font draws swapped
+ * for a sign, and the font files the drawn characters need (font/raster.ts).
  */
-export async function svgToPng(svg: string, width: number, height: number, scale: number, fontFiles: string[], family: string): Promise<Uint8Array> {
-  const pixels = Math.ceil(width * scale) * Math.ceil(height * scale);
-  if (pixels > MAX_PIXELS) {
-    throw new CanvasError(
-      `the image would be ${Math.ceil(width * scale)}×${Math.ceil(height * scale)} pixels, too large to render; lower the scale or fit it to a slide`,
-    );
+export function rasterJob(scene: Scene, measurer: Measurer, scale: number, bandCount?: number): RasterJob {
+  const frame = pixelFrame(scene, scale);
+  if (frame.width * frame.height > MAX_PIXELS) {
+    throw new CanvasError(`the image would be ${frame.width}×${frame.height} pixels, too large to render; lower the scale or fit it to a slide`);
   }
+  const drawn = new Set<number>();
+  const textFilter = (line: string): string => {
+    const text = measurer.drawableText(line);
+    addCodePoints(drawn, text);
+    return text;
+  };
+  const bandSvg = (rows: Band): string =>
+    sceneToSvg(scene, { standalone: true, textFilter, band: { frame, rows, shapes: shapesOfBand(scene, frame, rows) } });
+  const bands = bandsOf(scene, frame, bandCount).map((rows) => ({ ...rows, svg: bandSvg(rows) }));
+  const whole = (): string => (bands.length === 1 ? bands[0]!.svg : bandSvg({ top: 0, height: frame.height }));
+  return { frame, bands, fontFiles: rasterFontFiles(measurer.fonts, drawn), whole };
+}
+
+/**
+ * Rasterises a job with resvg, using only the job's font files, so the picture is the same
+ * whatever fonts the machine has. resvg is loaded here, on demand, never by the lint path.
+ *
+ * resvg draws each band in a thread of its own, and zlib compresses in its own, so one map keeps
+ * every processor busy, and a run over several maps can draw one while it compresses another;
+ * rasters in progress together stay under MAX_PIXELS.
+ */
+export async function drawPng(job: RasterJob, family: string): Promise<Uint8Array> {
   const { renderAsync } = await import('@resvg/resvg-js');
+  const { frame } = job;
+  const pixels = frame.width * frame.height;
   await pixelBudget.take(pixels);
   try {
-    const image = await renderAsync(svg, rasterOptions(scale, fontFiles, family));
-    return (await encodeOpaquePng(image.pixels, image.width, image.height)) ?? new Uint8Array(image.asPng());
+    const options = rasterOptions(job.fontFiles, family);
+    const rasters = await Promise.all(job.bands.map(async (band) => (await renderAsync(band.svg, options)).pixels));
+    const png = await encodeOpaquePng(rasters, frame.width, frame.height);
+    if (png) return png;
+    // A pixel that is not opaque (theme colours are, so this is only a safeguard): resvg's own
+    // encoder keeps the alpha channel.
+    return new Uint8Array((await renderAsync(job.whole(), options)).asPng());
   } finally {
     pixelBudget.giveBack(pixels);
   }
@@ -89,10 +107,12 @@ export class PixelBudget {
 
 const pixelBudget = new PixelBudget();
 
-/** resvg's options for the canvas (also used by bench/canvas.mjs to time each step alone). */
-export function rasterOptions(scale: number, fontFiles: string[], family: string): ResvgRenderOptions {
+/**
+ * resvg's options for the canvas (also used by bench/canvas.mjs to time each step alone). No zoom:
+ * a band's SVG is already in pixels.
+ */
+export function rasterOptions(fontFiles: string[], family: string): ResvgRenderOptions {
   return {
-    fitTo: { mode: 'zoom', value: scale },
     font: {
       loadSystemFonts: false,
       fontFiles,

@@ -1,3 +1,4 @@
+import type { Band, PixelFrame } from './bands.js';
 import { num } from './layout/numbers.js';
 import type { Scene, Shape, TextBox } from './layout/scene.js';
 import { escapeXml } from './text/escape.js';
@@ -11,29 +12,46 @@ export interface SvgOptions {
   standalone: boolean;
   /** Rewrites each line of text before it is written (the PNG path swaps undrawable glyphs). */
   textFilter?: (line: string) => string;
+  /**
+   * For the rasteriser only: one strip of the picture (bands.ts), in pixels, with the shapes it
+   * shows. The drawing is scaled to the frame by a transform, so no zoom is asked of resvg.
+   */
+  band?: { frame: PixelFrame; rows: Band; shapes: ReadonlySet<Shape> };
 }
 
 export function sceneToSvg(scene: Scene, options: SvgOptions): string {
   const out: string[] = [];
   const width = scene.slide?.width ?? scene.width;
   const height = scene.slide?.height ?? scene.height;
+  const band = options.band;
   if (options.standalone) out.push('<?xml version="1.0" encoding="UTF-8"?>');
   const lang = scene.lang ? ` xml:lang="${escapeXml(scene.lang)}"` : '';
-  out.push(
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${num(width)}" height="${num(height)}" viewBox="0 0 ${num(width)} ${num(height)}"` +
-      ` role="img" aria-labelledby="jk-title jk-desc"${lang} font-family="${escapeXml(scene.fontFamily)}">`,
-  );
-  out.push(`<title id="jk-title">${escapeXml(scene.title)}</title>`);
-  out.push(`<desc id="jk-desc">${escapeXml(scene.description)}</desc>`);
-  out.push(`<rect width="${num(width)}" height="${num(height)}" fill="${scene.background}"/>`);
+  const family = ` font-family="${escapeXml(scene.fontFamily)}"`;
   let depth = 0;
-  if (scene.slide) {
-    out.push(`<g transform="translate(${num(scene.slide.x)} ${num(scene.slide.y)}) scale(${scene.slide.scale.toFixed(5).replace(/\.?0+$/, '')})">`);
+  if (band) {
+    const { frame, rows } = band;
+    // Scales keep every digit: resvg reads them as the single-precision numbers pixelFrame made.
+    out.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${frame.width}" height="${rows.height}" viewBox="0 0 ${frame.width} ${rows.height}"${lang}${family}>`);
+    out.push(`<g transform="matrix(${frame.scaleX} 0 0 ${frame.scaleY} 0 ${-rows.top})">`);
     depth = 1;
+  } else {
+    out.push(
+      `<svg xmlns="http://www.w3.org/2000/svg" width="${num(width)}" height="${num(height)}" viewBox="0 0 ${num(width)} ${num(height)}"` +
+        ` role="img" aria-labelledby="jk-title jk-desc"${lang}${family}>`,
+    );
+    out.push(`<title id="jk-title">${escapeXml(scene.title)}</title>`);
+    out.push(`<desc id="jk-desc">${escapeXml(scene.description)}</desc>`);
+  }
+  out.push(`${'  '.repeat(depth)}<rect width="${num(width)}" height="${num(height)}" fill="${scene.background}"/>`);
+  if (scene.slide) {
+    out.push(`${'  '.repeat(depth)}<g transform="translate(${num(scene.slide.x)} ${num(scene.slide.y)}) scale(${scene.slide.scale.toFixed(5).replace(/\.?0+$/, '')})">`);
+    depth += 1;
   }
   const filter = options.textFilter ?? ((line: string) => line);
-  for (const shape of scene.shapes) writeShape(out, shape, depth, scene, filter);
-  if (scene.slide) out.push('</g>');
+  const keep = band ? (shape: Shape) => band.shapes.has(shape) : undefined;
+  for (const shape of scene.shapes) writeShape(out, shape, depth, scene, filter, keep);
+  if (scene.slide) out.push(`${'  '.repeat(depth - 1)}</g>`);
+  if (band) out.push('</g>');
   out.push('</svg>');
   return out.join('\n') + '\n';
 }
@@ -49,13 +67,17 @@ function paint(shape: { fill?: string; stroke?: string; strokeWidth?: number; da
   return attrs;
 }
 
-function writeShape(out: string[], shape: Shape, depth: number, scene: Scene, filter: (line: string) => string): void {
+type Keep = (shape: Shape) => boolean;
+
+/** Writes a shape; with `keep` (a band), only the shapes it keeps and the groups that hold one. */
+function writeShape(out: string[], shape: Shape, depth: number, scene: Scene, filter: (line: string) => string, keep?: Keep): void {
+  if (keep && !holdsKept(shape, keep)) return;
   const indent = '  '.repeat(depth);
   switch (shape.kind) {
     case 'group':
       if (shape.children.length === 0) return;
       out.push(`${indent}<g class="jk-${shape.name}">`);
-      for (const child of shape.children) writeShape(out, child, depth + 1, scene, filter);
+      for (const child of shape.children) writeShape(out, child, depth + 1, scene, filter, keep);
       out.push(`${indent}</g>`);
       return;
     case 'rect':
@@ -79,6 +101,10 @@ function writeShape(out: string[], shape: Shape, depth: number, scene: Scene, fi
       out.push(indent + textElement(shape.box, scene, filter));
       return;
   }
+}
+
+function holdsKept(shape: Shape, keep: Keep): boolean {
+  return shape.kind === 'group' ? shape.children.some((child) => holdsKept(child, keep)) : keep(shape);
 }
 
 function textElement(box: TextBox, scene: Scene, filter: (line: string) => string): string {

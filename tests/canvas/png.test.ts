@@ -3,7 +3,7 @@ import { CanvasError, layoutJourneyCanvas, renderCanvas } from '../../src/canvas
 import { Resvg } from '@resvg/resvg-js';
 import { fontFiles } from '../../src/canvas/font/fonts.js';
 import { encodeOpaquePng } from '../../src/canvas/png-encode.js';
-import { MAX_PIXELS, PixelBudget, rasterInput, rasterOptions } from '../../src/canvas/png.js';
+import { MAX_PIXELS, PixelBudget, rasterJob, rasterOptions } from '../../src/canvas/png.js';
 import type { JourneyMap } from '../../src/model/journey.js';
 import { generateMap, sampleMaps } from './helpers.js';
 import { decodePng, inkFraction } from './png-decode.js';
@@ -53,13 +53,13 @@ describe('canvas PNG', () => {
     // rasterOptions asks for an empty crop, which resvg-js takes as no crop at all (and so skips a
     // copy of the raster); a resvg that cropped to nothing, or to anything else, fails here.
     const { scene, fonts, measurer } = layoutJourneyCanvas(b2c);
-    const { svg, fontFiles: files } = rasterInput(scene, measurer);
     for (const scale of [1, 0.35, 2]) {
-      const options = rasterOptions(scale, files, fonts.family);
+      const { bands, fontFiles: files } = rasterJob(scene, measurer, scale, 1);
+      const options = rasterOptions(files, fonts.family);
       const { crop, ...uncropped } = options;
       expect(crop).toBeDefined();
-      const ours = new Resvg(svg, options).render();
-      const plain = new Resvg(svg, uncropped).render();
+      const ours = new Resvg(bands[0]!.svg, options).render();
+      const plain = new Resvg(bands[0]!.svg, uncropped).render();
       expect(Math.abs(ours.width - scene.width * scale)).toBeLessThan(1);
       expect([ours.width, ours.height]).toEqual([plain.width, plain.height]);
       expect(Buffer.compare(ours.pixels, plain.pixels), `scale ${scale}`).toBe(0);
@@ -166,7 +166,7 @@ describe('pixel budget of rasters drawn at once', () => {
 describe('PNG encoder', () => {
   it('writes opaque pixels as RGB that decode to the same colours', async () => {
     const rgba = new Uint8Array([255, 0, 0, 255, 0, 255, 0, 255, 0, 0, 255, 255, 10, 20, 30, 255, 40, 50, 60, 255, 70, 80, 90, 255]);
-    const image = decodePng((await encodeOpaquePng(rgba, 3, 2))!);
+    const image = decodePng((await encodeOpaquePng([rgba], 3, 2))!);
     expect([image.width, image.height]).toEqual([3, 2]);
     expect([image.rgb(0, 0), image.rgb(1, 0), image.rgb(2, 0), image.rgb(0, 1), image.rgb(2, 1)]).toEqual([
       [255, 0, 0],
@@ -177,8 +177,31 @@ describe('PNG encoder', () => {
     ]);
   });
 
+  it('writes the same bytes for a raster given in bands as in one piece, in parts that inflate to its rows', async () => {
+    // Wide enough that the scanlines (2 MiB parts, deflate-parts.ts) make several parts.
+    const width = 1500;
+    const height = 700;
+    const rgba = new Uint8Array(width * height * 4).map((_, i) => (i % 4 === 3 ? 255 : (i >> 9) % 7 === 0 ? (i * 31) % 256 : 240));
+    const whole = (await encodeOpaquePng([rgba], width, height))!;
+    const cut = (row: number) => rgba.subarray(0, row * width * 4);
+    const rest = (row: number) => rgba.subarray(row * width * 4);
+    for (const row of [1, 333, 699]) {
+      expect(Buffer.compare((await encodeOpaquePng([cut(row), rest(row)], width, height))!, whole), `cut at row ${row}`).toBe(0);
+    }
+    const image = decodePng(whole);
+    for (const [x, y] of [
+      [0, 0],
+      [1499, 350],
+      [777, 699],
+    ] as const) {
+      const i = (y * width + x) * 4;
+      expect(image.rgb(x, y)).toEqual([rgba[i], rgba[i + 1], rgba[i + 2]]);
+    }
+    await expect(encodeOpaquePng([cut(10)], width, height)).rejects.toThrow(RangeError);
+  });
+
   it('leaves a raster with transparency to the full encoder', async () => {
-    expect(await encodeOpaquePng(new Uint8Array([1, 2, 3, 128]), 1, 1)).toBeUndefined();
+    expect(await encodeOpaquePng([new Uint8Array([1, 2, 3, 128])], 1, 1)).toBeUndefined();
   });
 
   it('writes every pixel of rasters of any width, rows starting at every alignment', async () => {
@@ -190,7 +213,7 @@ describe('PNG encoder', () => {
       const height = 5;
       const rgba = new Uint8Array(width * height * 4);
       for (let i = 0; i < rgba.length; i++) rgba[i] = i % 4 === 3 ? 255 : next();
-      const image = decodePng((await encodeOpaquePng(rgba, width, height))!);
+      const image = decodePng((await encodeOpaquePng([rgba], width, height))!);
       expect([image.width, image.height, image.channels]).toEqual([width, height, 3]);
       for (let y = 0; y < height; y++) {
         for (let x = 0; x < width; x++) {
@@ -207,7 +230,7 @@ describe('PNG encoder', () => {
     const raster = (width: number, height: number, shade: number) => new Uint8Array(width * height * 4).map((_, i) => (i % 4 === 3 ? 255 : (i * shade) % 256));
     const sizes: Array<[number, number, number]> = [[40, 30, 7], [40, 30, 11], [20, 10, 13], [64, 64, 17], [40, 30, 19]];
     for (let round = 0; round < 2; round++) {
-      const encoded = await Promise.all(sizes.map(([width, height, shade]) => encodeOpaquePng(raster(width, height, shade), width, height)));
+      const encoded = await Promise.all(sizes.map(([width, height, shade]) => encodeOpaquePng([raster(width, height, shade)], width, height)));
       encoded.forEach((png, n) => {
         const [width, height, shade] = sizes[n]!;
         const image = decodePng(png!);
@@ -228,11 +251,11 @@ describe('PNG encoder', () => {
     for (let at = 0; at < width * 3; at++) {
       const rgba = opaque();
       rgba[at * 4 + 3] = 254;
-      expect(await encodeOpaquePng(rgba, width, 3), `pixel ${at}`).toBeUndefined();
+      expect(await encodeOpaquePng([rgba], width, 3), `pixel ${at}`).toBeUndefined();
     }
     // A smaller raster after a larger one: nothing of the first is left in the second.
-    const big = (await encodeOpaquePng(new Uint8Array(64 * 64 * 4).fill(255), 64, 64))!;
-    const small = decodePng((await encodeOpaquePng(Uint8Array.of(1, 2, 3, 255, 4, 5, 6, 255), 2, 1))!);
+    const big = (await encodeOpaquePng([new Uint8Array(64 * 64 * 4).fill(255)], 64, 64))!;
+    const small = decodePng((await encodeOpaquePng([Uint8Array.of(1, 2, 3, 255, 4, 5, 6, 255)], 2, 1))!);
     expect([small.rgb(0, 0), small.rgb(1, 0)]).toEqual([
       [1, 2, 3],
       [4, 5, 6],

@@ -4,7 +4,7 @@ import { Resvg } from '@resvg/resvg-js';
 import { layoutJourneyCanvas, renderCanvas } from '../../src/canvas/index.js';
 import { bundledFontPath, fontFiles, loadFontFile, loadFontSet, MISSING_SIGN } from '../../src/canvas/font/fonts.js';
 import { addCodePoints, rasterFontFiles } from '../../src/canvas/font/raster.js';
-import { rasterInput, svgToPng } from '../../src/canvas/png.js';
+import { drawPng, rasterJob } from '../../src/canvas/png.js';
 import type { JourneyMap } from '../../src/model/journey.js';
 import { sampleMaps } from './helpers.js';
 import { decodePng, inkFraction } from './png-decode.js';
@@ -77,13 +77,13 @@ describe('font files given to the rasteriser', () => {
 
   it('collects the characters of the text a map draws', () => {
     const { scene, measurer } = layoutJourneyCanvas(oneTouchpointMap('إعلان على وسائل التواصل', 'Clicks the ad'));
-    expect(rasterInput(scene, measurer).fontFiles.map((path) => basename(path))).toEqual([
+    expect(rasterJob(scene, measurer, 1).fontFiles.map((path) => basename(path))).toEqual([
       'Inter-Regular-Latin.otf',
       'Inter-SemiBold-Latin.otf',
       'NotoSansArabic-Regular.ttf',
     ]);
     const latin = layoutJourneyCanvas(oneTouchpointMap('Comparateur de prix', 'Compare les offres', 'fr'));
-    const files = rasterInput(latin.scene, latin.measurer).fontFiles.map((path) => basename(path));
+    const files = rasterJob(latin.scene, latin.measurer, 1).fontFiles.map((path) => basename(path));
     expect(files).not.toContain('NotoSansArabic-Regular.ttf');
     expect(files).not.toContain('NotoSansHebrew-Regular.ttf');
   });
@@ -140,17 +140,17 @@ describe('the pixels do not depend on the font files chosen', () => {
     const image = decodePng(png);
     const name = scene.texts.find((t) => t.id === 'touchpoints:t:name')!;
     expect(inkFraction(image, Math.floor(name.x), Math.floor(name.y), Math.ceil(name.x + name.width), Math.ceil(name.y + name.height), [255, 255, 255])).toBeGreaterThan(0.04);
-    const everyFace = await svgToPng(rasterInput(scene, measurer).svg, scene.width, scene.height, 1, fontFiles(fonts), fonts.family);
+    const everyFace = await drawPng({ ...rasterJob(scene, measurer, 1), fontFiles: fontFiles(fonts) }, fonts.family);
     expect(samePixels(png, everyFace)).toBe(true);
   });
 
   it('a Latin map draws the same with the compact faces as with every bundled face', async () => {
     const map = (await sampleMaps()).find((m) => m.name.includes('two-personas'))!.map;
     const { scene, fonts, measurer } = layoutJourneyCanvas(map);
-    const { svg, fontFiles: chosen } = rasterInput(scene, measurer);
-    expect(chosen.map((path) => basename(path))).toEqual(['Inter-Regular-Latin.otf', 'Inter-SemiBold-Latin.otf']);
+    const job = rasterJob(scene, measurer, 0.5);
+    expect(job.fontFiles.map((path) => basename(path))).toEqual(['Inter-Regular-Latin.otf', 'Inter-SemiBold-Latin.otf']);
     const png = (await renderCanvas(map, { format: 'png', scale: 0.5 })) as Uint8Array;
-    const everyFace = await svgToPng(svg, scene.width, scene.height, 0.5, fontFiles(fonts), fonts.family);
+    const everyFace = await drawPng({ ...job, fontFiles: fontFiles(fonts) }, fonts.family);
     expect(samePixels(png, everyFace)).toBe(true);
   });
 });

@@ -1,0 +1,218 @@
+import { num } from './layout/numbers.js';
+import type { Scene, Shape } from './layout/scene.js';
+
+/**
+ * Bands of a PNG: the picture is cut into horizontal strips that the rasteriser draws at the same
+ * time, each from an SVG that holds only the shapes the strip shows.
+ *
+ * The rasteriser clips what crosses the edge of a strip, and clipping a curve (a glyph, a circle, a
+ * rounded corner, the emotion curve) flattens it anew, which moves its anti-aliasing by up to an
+ * eighth of full ink along the cut. So a strip ends only on a row that no curved shape comes near:
+ * each glyph is then shaped and drawn by exactly one strip. Straight shapes that span a cut (lane
+ * backgrounds, column rules) are drawn by every strip they cross; there, and on some dash ends, a
+ * pixel may still differ from the one-piece drawing by a level or so of one colour channel.
+ *
+ * The number of strips depends on the picture alone, never on the machine or on what else is
+ * being drawn, so that a map gives the same PNG bytes everywhere.
+ */
+
+/** The whole picture in pixels, and how the scene's units map onto them. */
+export interface PixelFrame {
+  width: number;
+  height: number;
+  scaleX: number;
+  scaleY: number;
+}
+
+/**
+ * The picture's size at a scale, and its scale on each axis, as resvg computes them for an SVG of
+ * the scene's size drawn at that zoom: the size times the zoom, in single precision, rounded to
+ * whole pixels; each axis is then stretched to fill its whole pixels. The same numbers make one
+ * band draw exactly what resvg draws of the SVG file (tests/canvas/bands.test.ts compares them).
+ */
+export function pixelFrame(scene: Scene, scale: number): PixelFrame {
+  const svgWidth = Math.fround(Number(num(scene.slide?.width ?? scene.width)));
+  const svgHeight = Math.fround(Number(num(scene.slide?.height ?? scene.height)));
+  const zoom = Math.fround(scale);
+  const width = Math.max(1, Math.round(Math.fround(svgWidth * zoom)));
+  const height = Math.max(1, Math.round(Math.fround(svgHeight * zoom)));
+  return { width, height, scaleX: Math.fround(width / svgWidth), scaleY: Math.fround(height / svgHeight) };
+}
+
+/** One strip of the picture: its first row and its number of rows. */
+export interface Band {
+  top: number;
+  height: number;
+}
+
+/** Rows kept clear between a curved shape's extent and a cut (anti-aliasing reaches one row). */
+const CLEARANCE = 2;
+/** A strip is not worth a thread of its own below this many rows. */
+const MIN_BAND_ROWS = 128;
+/**
+ * Drawing cost is counted in characters of text: resvg spends about as long on one glyph (shaping,
+ * outline, fill) as on 3,500 pixels of flat colour.
+ */
+const PIXELS_PER_CHARACTER = 3500;
+/** A strip per this much drawing cost, rounded (a typical map: three or four strips)... */
+const COST_PER_BAND = 1500;
+/** ...up to the four threads Node gives resvg and zlib by default. */
+export const MAX_BANDS = 4;
+
+/**
+ * Cuts the picture into strips of about equal drawing cost (text costs most), on rows that no
+ * curved shape comes near: one strip per COST_PER_BAND, or `count` strips when given.
+ * On two processors, two strips already take most of the gain (measured: a typical map draws in
+ * about two thirds of the time), and more strips cost little; machines with more processors use them. Fewer
+ * strips when the picture is small or offers no such row where one is wanted.
+ */
+export function bandsOf(scene: Scene, frame: PixelFrame, count?: number): Band[] {
+  if (frame.height < 2 * MIN_BAND_ROWS || count === 1) return [{ top: 0, height: frame.height }];
+
+  // blocked[r] counts the curved shapes that forbid a cut just above row r.
+  const blocked = new Int32Array(frame.height + 2);
+  // cost[r]: the drawing cost of row r.
+  const cost = new Float64Array(frame.height).fill(frame.width / PIXELS_PER_CHARACTER);
+  visit(scene, frame, (shape, rows) => {
+    if (curved(shape)) {
+      const from = clampRow(Math.floor(rows.top) - CLEARANCE + 1, frame);
+      const to = clampRow(Math.ceil(rows.bottom) + CLEARANCE, frame);
+      blocked[from]! += 1;
+      blocked[to]! -= 1;
+    }
+    if (shape.kind === 'text') {
+      const first = clampRow(Math.floor(rows.top), frame);
+      const last = clampRow(Math.ceil(rows.bottom), frame);
+      const characters = shape.box.lines.reduce((sum, line) => sum + line.length, 0);
+      for (let r = first; r < last; r++) cost[r]! += characters / (last - first);
+    }
+  });
+  for (let r = 1; r <= frame.height; r++) blocked[r]! += blocked[r - 1]!;
+
+  let total = 0;
+  for (let r = 0; r < frame.height; r++) total += cost[r]!;
+  const wanted = Math.min(count ?? Math.round(total / COST_PER_BAND), MAX_BANDS, Math.floor(frame.height / MIN_BAND_ROWS));
+  if (wanted < 2) return [{ top: 0, height: frame.height }];
+  const cuts: number[] = [];
+  let spent = 0;
+  let row = 0;
+  for (let k = 1; k < wanted; k++) {
+    const target = (total * k) / wanted;
+    while (row < frame.height && spent + cost[row]! <= target) spent += cost[row++]!;
+    const cut = nearestFreeRow(blocked, row, cuts.at(-1) ?? 0, frame.height);
+    if (cut !== undefined) cuts.push(cut);
+  }
+  const edges = [0, ...cuts, frame.height];
+  const bands: Band[] = [];
+  for (let i = 0; i + 1 < edges.length; i++) bands.push({ top: edges[i]!, height: edges[i + 1]! - edges[i]! });
+  return bands;
+}
+
+/** The free row closest to `wanted`, leaving at least MIN_BAND_ROWS on either side. */
+function nearestFreeRow(blocked: Int32Array, wanted: number, previous: number, height: number): number | undefined {
+  const low = previous + MIN_BAND_ROWS;
+  const high = height - MIN_BAND_ROWS;
+  for (let distance = 0; wanted - distance >= low || wanted + distance <= high; distance++) {
+    for (const row of [wanted - distance, wanted + distance]) {
+      if (row >= low && row <= high && blocked[row] === 0) return row;
+    }
+  }
+  return undefined;
+}
+
+function clampRow(row: number, frame: PixelFrame): number {
+  return Math.min(Math.max(row, 0), frame.height);
+}
+
+/**
+ * Whether a shape must lie wholly inside one strip: everything the rasteriser draws with curves
+ * or slanted edges. Plain rectangles and horizontal or vertical lines may be cut.
+ */
+function curved(shape: Shape): boolean {
+  switch (shape.kind) {
+    case 'rect':
+      return Boolean(shape.rx);
+    case 'line':
+      return shape.x1 !== shape.x2 && shape.y1 !== shape.y2;
+    case 'group':
+      return false;
+    default:
+      return true;
+  }
+}
+
+/** The rows a shape can paint, in the picture's pixels (unrounded). */
+interface Rows {
+  top: number;
+  bottom: number;
+}
+
+/** Calls `visit` for every shape with the rows it can paint; groups are entered, not reported. */
+function visit(scene: Scene, frame: PixelFrame, fn: (shape: Shape, rows: Rows) => void): void {
+  const slide = scene.slide;
+  const toRow = (y: number): number => (slide ? slide.y + y * slide.scale : y) * frame.scaleY;
+  const walk = (shapes: readonly Shape[]): void => {
+    for (const shape of shapes) {
+      if (shape.kind === 'group') {
+        walk(shape.children);
+        continue;
+      }
+      const [top, bottom] = extent(shape);
+      fn(shape, { top: toRow(top), bottom: toRow(bottom) });
+    }
+  };
+  walk(scene.shapes);
+}
+
+/**
+ * The vertical extent of a shape in scene units, with room for its stroke. Text gets half its
+ * font size above and below its box: the box holds ascenders and descenders of the bundled faces,
+ * and the margin covers marks of fallback faces. A path's curve stays inside its points' hull,
+ * so the extreme coordinates of an absolute M/L/Q/C/Z path bound it; any other path is treated
+ * as covering the whole picture.
+ */
+export function extent(shape: Exclude<Shape, { kind: 'group' }>): [number, number] {
+  const stroke = 'stroke' in shape && shape.stroke ? (shape.strokeWidth ?? 1) / 2 : 0;
+  switch (shape.kind) {
+    case 'rect':
+      return [shape.y - stroke, shape.y + shape.height + stroke];
+    case 'circle':
+      return [shape.cy - shape.r - stroke, shape.cy + shape.r + stroke];
+    case 'line':
+      return [Math.min(shape.y1, shape.y2) - stroke, Math.max(shape.y1, shape.y2) + stroke];
+    case 'text':
+      return [shape.box.y - shape.box.size / 2, shape.box.y + shape.box.height + shape.box.size / 2];
+    case 'path': {
+      const ys = pathYs(shape.d);
+      if (!ys) return [-Infinity, Infinity];
+      // Round and miter joins stay within the stroke's width of the outline (miters of the sharp
+      // pain mark included: its joins are round).
+      const reach = shape.linejoin === 'round' || shape.linecap === 'round' ? stroke : stroke * 4;
+      return [Math.min(...ys) - reach, Math.max(...ys) + reach];
+    }
+  }
+}
+
+/** The y coordinates of a path made of absolute M, L, Q, C and Z commands; undefined for any other. */
+function pathYs(d: string): number[] | undefined {
+  if (/[^MLQCZ\d\s.,eE+-]/.test(d)) return undefined;
+  const numbers = d.match(/[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?/g) ?? [];
+  if (numbers.length % 2 !== 0) return undefined;
+  const ys: number[] = [];
+  for (let i = 1; i < numbers.length; i += 2) ys.push(Number(numbers[i]));
+  return ys.length > 0 ? ys : undefined;
+}
+
+/**
+ * Which shapes a strip draws: those whose painted rows, with the clearance, reach into it. A
+ * curved shape reaches into exactly one strip, since no cut comes within the clearance of it.
+ */
+export function shapesOfBand(scene: Scene, frame: PixelFrame, band: Band): Set<Shape> {
+  const kept = new Set<Shape>();
+  const top = band.top - CLEARANCE;
+  const bottom = band.top + band.height + CLEARANCE;
+  visit(scene, frame, (shape, rows) => {
+    if (rows.bottom > top && rows.top < bottom) kept.add(shape);
+  });
+  return kept;
+}

@@ -1,0 +1,166 @@
+import { describe, expect, it } from 'vitest';
+import { renderAsync } from '@resvg/resvg-js';
+import { layoutJourneyCanvas, type CanvasOptions, type Scene, type Shape } from '../../src/canvas/index.js';
+import { bandsOf, pixelFrame, shapesOfBand } from '../../src/canvas/bands.js';
+import { rasterJob, rasterOptions } from '../../src/canvas/png.js';
+import { sceneToSvg } from '../../src/canvas/svg.js';
+import type { JourneyMap } from '../../src/model/journey.js';
+import { generateMap, sampleMaps } from './helpers.js';
+
+const maps = await sampleMaps();
+
+type Layout = Omit<CanvasOptions, 'format' | 'scale'>;
+
+/** The RGBA pixels resvg draws for each band of a job, one after the other. */
+async function bandPixels(map: JourneyMap, layout: Layout, scale: number, bands: number): Promise<{ pixels: Buffer; bands: number }> {
+  const { scene, fonts, measurer } = layoutJourneyCanvas(map, layout);
+  const job = rasterJob(scene, measurer, scale, bands);
+  const options = rasterOptions(job.fontFiles, fonts.family);
+  const drawn = await Promise.all(job.bands.map(async (band) => (await renderAsync(band.svg, options)).pixels));
+  return { pixels: Buffer.concat(drawn), bands: job.bands.length };
+}
+
+function differingBytes(a: Buffer, b: Buffer): number {
+  return difference(a, b).bytes;
+}
+
+/** How many bytes of two rasters differ, and by how much at most. */
+function difference(a: Buffer, b: Buffer): { bytes: number; largest: number } {
+  if (a.length !== b.length) return { bytes: Math.max(a.length, b.length), largest: 255 };
+  let bytes = 0;
+  let largest = 0;
+  for (let i = 0; i < a.length; i++) {
+    const d = Math.abs(a[i]! - b[i]!);
+    if (d > 0) bytes++;
+    if (d > largest) largest = d;
+  }
+  return { bytes, largest };
+}
+
+function leaves(shapes: readonly Shape[]): Shape[] {
+  return shapes.flatMap((shape) => (shape.kind === 'group' ? leaves(shape.children) : [shape]));
+}
+
+describe('PNG bands', () => {
+  const cases: Array<{ name: string; map: JourneyMap; layout: Layout; scale: number }> = [
+    ...maps.map(({ name, map }) => ({ name, map, layout: {}, scale: 1 })),
+    ...maps.slice(0, 3).map(({ name, map }) => ({ name: `${name} on a dark 16:9 slide`, map, layout: { slide: '16:9', theme: 'dark' } as Layout, scale: 0.75 })),
+    { name: 'a generated map of 10 phases', map: generateMap(5), layout: {}, scale: 1 },
+    { name: 'a generated map at a fractional scale', map: generateMap(9, 4, 20), layout: {}, scale: 1.37 },
+  ];
+
+  for (const { name, map, layout, scale } of cases) {
+    it(`draws ${name} in bands as in one piece, up to a little anti-aliasing`, async () => {
+      const whole = await bandPixels(map, layout, scale, 1);
+      expect(whole.bands).toBe(1);
+      for (const count of [2, 4]) {
+        const banded = await bandPixels(map, layout, scale, count);
+        // The comparison only means something if the picture was cut.
+        expect(banded.bands, `${count} bands asked`).toBeGreaterThan(1);
+        // A shape left out, or drawn twice, changes pixels by far more than this: the rounding
+        // of moved coordinates (bands.ts) changes a few edge pixels by a few levels.
+        const { bytes, largest } = difference(banded.pixels, whole.pixels);
+        expect(largest, `${banded.bands} bands`).toBeLessThanOrEqual(32);
+        expect(bytes / whole.pixels.length, `${banded.bands} bands`).toBeLessThan(0.005);
+      }
+    });
+  }
+
+  it('cuts a typical map into bands by itself, the same number whatever the machine', () => {
+    for (const { name, map } of maps.slice(0, 6)) {
+      const { scene, measurer } = layoutJourneyCanvas(map);
+      const count = rasterJob(scene, measurer, 1).bands.length;
+      expect(count, name).toBeGreaterThanOrEqual(2);
+      expect(count, name).toBeLessThanOrEqual(4);
+    }
+    // Nothing but the picture decides: a fixed count per map, at any scale's pixel count.
+    const { scene, measurer } = layoutJourneyCanvas(maps[0]!.map);
+    expect(rasterJob(scene, measurer, 0.2).bands).toHaveLength(1);
+  });
+
+  it('draws in one band what resvg draws of the SVG at the same zoom', async () => {
+    const drawable = maps.filter(({ name }) => !name.includes('rtl-emoji')).slice(0, 2);
+    for (const { name, map } of drawable) {
+      for (const [layout, scale] of [
+        [{}, 1],
+        [{}, 0.35],
+        [{ slide: '16:9' }, 1.37],
+      ] as Array<[Layout, number]>) {
+        const { scene, fonts, measurer } = layoutJourneyCanvas(map, layout);
+        const job = rasterJob(scene, measurer, scale, 1);
+        const options = rasterOptions(job.fontFiles, fonts.family);
+        const ours = await renderAsync(job.bands[0]!.svg, options);
+        const svg = sceneToSvg(scene, { standalone: true, textFilter: (line) => measurer.drawableText(line) });
+        const theirs = await renderAsync(svg, { ...options, fitTo: { mode: 'zoom', value: scale } });
+        expect([ours.width, ours.height], `${name} at ${scale}`).toEqual([theirs.width, theirs.height]);
+        expect([job.frame.width, job.frame.height]).toEqual([theirs.width, theirs.height]);
+        expect(differingBytes(ours.pixels, theirs.pixels), `${name} at ${scale}`).toBe(0);
+      }
+    }
+  });
+
+  it('computes the picture size resvg computes, for fractional sizes and scales', async () => {
+    const sizes: Array<[number, number, number]> = [
+      [333.5, 120.25, 0.35],
+      [1270.5, 443.1, 1],
+      [101, 57, 1.005],
+      [640, 480, 2.37],
+      [99.99, 10.49, 3],
+      [7.2, 3.3, 0.2],
+    ];
+    for (const [width, height, scale] of sizes) {
+      const scene = { width, height } as Scene;
+      const frame = pixelFrame(scene, scale);
+      const drawn = await renderAsync(`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"/>`, { fitTo: { mode: 'zoom', value: scale } });
+      expect([frame.width, frame.height], `${width}×${height} at ${scale}`).toEqual([drawn.width, drawn.height]);
+    }
+  });
+
+  it('puts every curved shape in exactly one band, and straight ones in every band they cross', () => {
+    const { scene } = layoutJourneyCanvas(maps[0]!.map);
+    const frame = pixelFrame(scene, 1);
+    const bands = bandsOf(scene, frame, 4);
+    expect(bands.length).toBeGreaterThan(2);
+    expect(bands.reduce((rows, band) => rows + band.height, 0)).toBe(frame.height);
+    const kept = bands.map((band) => shapesOfBand(scene, frame, band));
+    const shapes = leaves(scene.shapes);
+    for (const shape of shapes) {
+      const holders = kept.filter((set) => set.has(shape)).length;
+      if (shape.kind === 'text' || shape.kind === 'circle' || shape.kind === 'path' || (shape.kind === 'rect' && shape.rx)) {
+        expect(holders, JSON.stringify(shape).slice(0, 120)).toBe(1);
+      } else {
+        expect(holders).toBeGreaterThanOrEqual(1);
+      }
+    }
+    // The lane backgrounds run from the top lane to the bottom one: every band draws a piece.
+    const columnRule = shapes.find((shape) => shape.kind === 'line' && shape.x1 === shape.x2 && shape.y2 - shape.y1 > scene.height / 2)!;
+    expect(columnRule).toBeDefined();
+    expect(kept.filter((set) => set.has(columnRule)).length).toBeGreaterThan(1);
+  });
+
+  it('splits the text about evenly between two bands', () => {
+    for (const { name, map } of maps.slice(0, 4)) {
+      const { scene } = layoutJourneyCanvas(map);
+      const frame = pixelFrame(scene, 1);
+      const [top, bottom] = bandsOf(scene, frame, 2).map((band) =>
+        leaves([...shapesOfBand(scene, frame, band)]).reduce((sum, shape) => sum + (shape.kind === 'text' ? shape.box.lines.join('').length : 0), 0),
+      );
+      const share = top! / (top! + bottom!);
+      expect(share, name).toBeGreaterThan(0.3);
+      expect(share, name).toBeLessThan(0.7);
+    }
+  });
+
+  it('keeps one band for a small picture, and where curves leave no row to cut', () => {
+    const { scene } = layoutJourneyCanvas(maps[0]!.map);
+    expect(bandsOf(scene, pixelFrame(scene, 0.2), 4)).toHaveLength(1);
+    const covered: Scene = {
+      ...scene,
+      shapes: [{ kind: 'path', d: `M0 0C10 ${scene.height / 2} 20 ${scene.height / 2} 30 ${scene.height}`, stroke: '#000', strokeWidth: 1 }],
+    };
+    expect(bandsOf(covered, pixelFrame(covered, 1), 4)).toHaveLength(1);
+    // A path the extent reader does not know (an arc) is taken to cover the whole picture.
+    const arc: Scene = { ...scene, shapes: [{ kind: 'path', d: 'M10 10A5 5 0 0 1 20 20', stroke: '#000' }] };
+    expect(bandsOf(arc, pixelFrame(arc, 1), 4)).toHaveLength(1);
+  });
+});

@@ -90,15 +90,15 @@ async function phaseTimes(map) {
     };
     const { scene, fonts, measurer } = canvas.layoutJourneyCanvas(map);
     // One band: the steps as one thread would take them.
-    const { bands, fontFiles } = raster.rasterJob(scene, measurer, 1, 1);
+    const { bands, fontFiles, background } = raster.rasterJob(scene, measurer, 1, 1);
     lap('layout+svg');
-    const resvg = new Resvg(bands[0].svg, raster.rasterOptions(fontFiles, fonts.family));
+    const resvg = new Resvg(bands[0].svg, raster.rasterOptions(fontFiles, fonts.family, background));
     lap('parse');
     const image = resvg.render();
     lap('raster');
     const pixels = image.pixels;
     lap('pixels');
-    await encoder.encodeOpaquePng([pixels], image.width, image.height);
+    await encoder.encodePng([pixels], image.width, image.height);
     lap('encode');
     if (i > 0) for (const [name, ms] of Object.entries(step)) (samples[name] ??= []).push(ms);
   }

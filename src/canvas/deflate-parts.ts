@@ -13,15 +13,57 @@ const deflate = promisify(deflateWithCallback);
  * the bytes of the part before it, which costs a few hundred bytes on an image of megabytes.
  *
  * Parts are cut at fixed sizes, never by the number of processors, so the bytes written are the
- * same on every machine.
+ * same on every machine. The buffer may be filled piece by piece (`written`): a part starts as
+ * soon as all its bytes are there, while the rest is still being made.
  */
+export class PartedDeflate {
+  private readonly bounds: number[];
+  private readonly missing: number[];
+  private readonly parts: Array<Promise<Buffer> | undefined>;
+
+  constructor(
+    private readonly data: Uint8Array,
+    private readonly level: number,
+    partBytes: number,
+    unit = 1,
+  ) {
+    this.bounds = partBounds(data.length, partBytes, unit);
+    this.missing = this.bounds.slice(1).map((end, i) => end - this.bounds[i]!);
+    this.parts = this.missing.map(() => undefined);
+  }
+
+  /** Bytes [start, end) of the buffer are final (each byte is announced once). */
+  written(start: number, end: number): void {
+    if (this.parts.length < 2) return;
+    for (let i = 0; i < this.parts.length; i++) {
+      const from = Math.max(start, this.bounds[i]!);
+      const to = Math.min(end, this.bounds[i + 1]!);
+      if (to <= from) continue;
+      this.missing[i]! -= to - from;
+      if (this.missing[i] === 0) this.parts[i] = deflatePart(this.data.subarray(this.bounds[i], this.bounds[i + 1]), this.level);
+    }
+  }
+
+  /** The zlib stream of the whole buffer, once every byte has been announced. */
+  async result(): Promise<Uint8Array> {
+    if (this.parts.length < 2) return deflate(this.data, { level: this.level });
+    if (this.missing.some((bytes) => bytes !== 0)) throw new RangeError('compression asked for before the data was complete');
+    const joined = joinParts(await Promise.all(this.parts as Array<Promise<Buffer>>), this.bounds);
+    // A zlib that ends a flushed stream differently: compress the whole in one stream.
+    return joined ?? deflate(this.data, { level: this.level });
+  }
+
+  /** Waits for the parts under way, whatever their outcome (the buffer may then be reused). */
+  async settled(): Promise<void> {
+    await Promise.allSettled(this.parts.filter((part) => part !== undefined));
+  }
+}
+
+/** The whole of a buffer compressed in parts (see PartedDeflate). */
 export async function deflateInParts(data: Uint8Array, level: number, partBytes: number, unit = 1): Promise<Uint8Array> {
-  const bounds = partBounds(data.length, partBytes, unit);
-  if (bounds.length <= 2) return deflate(data, { level });
-  const parts = await Promise.all(bounds.slice(0, -1).map((start, i) => deflatePart(data.subarray(start, bounds[i + 1]), level)));
-  const joined = joinParts(parts, bounds);
-  // A zlib that ends a flushed stream differently: compress the whole in one stream.
-  return joined ?? deflate(data, { level });
+  const deflater = new PartedDeflate(data, level, partBytes, unit);
+  deflater.written(0, data.length);
+  return deflater.result();
 }
 
 /** Part boundaries: multiples of `unit` bytes (a PNG row), about `partBytes` apart, the last part taking the rest. */

@@ -5,7 +5,7 @@ import { CanvasError } from './errors.js';
 import { BUNDLED_FAMILY, type Measurer } from './font/fonts.js';
 import { addCodePoints, rasterFontFiles } from './font/raster.js';
 import type { Scene } from './layout/scene.js';
-import { encodeOpaquePng } from './png-encode.js';
+import { PngEncoder } from './png-encode.js';
 import { sceneToSvg } from './svg.js';
 
 /** Past this many pixels a raster would take hundreds of megabytes; a smaller scale is asked for. */
@@ -16,8 +16,8 @@ export interface RasterJob {
   frame: PixelFrame;
   bands: Array<Band & { svg: string }>;
   fontFiles: string[];
-  /** The picture as a single band's SVG (for the rare picture the fast encoder cannot take). */
-  whole: () => string;
+  /** The colour resvg fills the picture with before drawing: the scene's background. */
+  background: string;
 }
 
 /**
@@ -36,11 +36,11 @@ export function rasterJob(scene: Scene, measurer: Measurer, scale: number, bandC
     addCodePoints(drawn, text);
     return text;
   };
-  const bandSvg = (rows: Band): string =>
-    sceneToSvg(scene, { standalone: true, textFilter, band: { frame, rows, shapes: shapesOfBand(scene, frame, rows) } });
-  const bands = bandsOf(scene, frame, bandCount).map((rows) => ({ ...rows, svg: bandSvg(rows) }));
-  const whole = (): string => (bands.length === 1 ? bands[0]!.svg : bandSvg({ top: 0, height: frame.height }));
-  return { frame, bands, fontFiles: rasterFontFiles(measurer.fonts, drawn), whole };
+  const bands = bandsOf(scene, frame, bandCount).map((rows) => ({
+    ...rows,
+    svg: sceneToSvg(scene, { standalone: true, textFilter, band: { frame, rows, shapes: shapesOfBand(scene, frame, rows) } }),
+  }));
+  return { frame, bands, fontFiles: rasterFontFiles(measurer.fonts, drawn), background: scene.background };
 }
 
 /**
@@ -57,13 +57,17 @@ export async function drawPng(job: RasterJob, family: string): Promise<Uint8Arra
   const pixels = frame.width * frame.height;
   await pixelBudget.take(pixels);
   try {
-    const options = rasterOptions(job.fontFiles, family);
-    const rasters = await Promise.all(job.bands.map(async (band) => (await renderAsync(band.svg, options)).pixels));
-    const png = await encodeOpaquePng(rasters, frame.width, frame.height);
-    if (png) return png;
-    // A pixel that is not opaque (theme colours are, so this is only a safeguard): resvg's own
-    // encoder keeps the alpha channel.
-    return new Uint8Array((await renderAsync(job.whole(), options)).asPng());
+    const options = rasterOptions(job.fontFiles, family, job.background);
+    const encoder = new PngEncoder(frame.width, frame.height);
+    try {
+      // Each band's rows go to the encoder as soon as they are drawn. Every band is waited for,
+      // even after one fails, so that none writes into the row buffer once it is given back.
+      const bands = await Promise.allSettled(job.bands.map(async (band) => encoder.addRows(band.top, (await renderAsync(band.svg, options)).pixels)));
+      for (const band of bands) if (band.status === 'rejected') throw band.reason;
+      return await encoder.finish();
+    } finally {
+      await encoder.close();
+    }
   } finally {
     pixelBudget.giveBack(pixels);
   }
@@ -111,8 +115,11 @@ const pixelBudget = new PixelBudget();
  * resvg's options for the canvas (also used by bench/canvas.mjs to time each step alone). No zoom:
  * a band's SVG is already in pixels.
  */
-export function rasterOptions(fontFiles: string[], family: string): ResvgRenderOptions {
+export function rasterOptions(fontFiles: string[], family: string, background: string): ResvgRenderOptions {
   return {
+    // Every pixel starts opaque, so the pixels resvg hands back (premultiplied by their alpha)
+    // are the PNG's own, even where the background rectangle covers a pixel only in part.
+    background,
     font: {
       loadSystemFonts: false,
       fontFiles,

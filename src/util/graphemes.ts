@@ -1,4 +1,10 @@
-const segmenter = new Intl.Segmenter('en', { granularity: 'grapheme' });
+/** Made on first use: its set-up takes over ten milliseconds, and text of Latin letters never needs it. */
+let segmenter: Intl.Segmenter | undefined;
+
+function segments(text: string): Intl.Segments {
+  segmenter ??= new Intl.Segmenter('en', { granularity: 'grapheme' });
+  return segmenter.segment(text);
+}
 
 /**
  * Code units segmented at a time. Node's Intl.Segmenter spends time proportional to the whole
@@ -20,8 +26,8 @@ export function* graphemeClusters(text: string): Generator<string> {
   let start = 0;
   let window = WINDOW;
   while (start < text.length) {
-    // Printable ASCII followed by printable ASCII is a cluster of its own: most text takes this path.
-    while (isPlainAscii(text.charCodeAt(start)) && (start + 1 === text.length || isPlainAscii(text.charCodeAt(start + 1)))) {
+    // A character that stands alone followed by another is a cluster of its own: most text takes this path.
+    while (standsAlone(text.charCodeAt(start)) && (start + 1 === text.length || standsAlone(text.charCodeAt(start + 1)))) {
       yield text[start]!;
       start++;
     }
@@ -31,11 +37,11 @@ export function* graphemeClusters(text: string): Generator<string> {
     // window's last character must see that character whole.
     if (end < text.length && isHighSurrogate(text.charCodeAt(end - 1))) end++;
     if (end >= text.length) {
-      for (const { segment } of segmenter.segment(start === 0 ? text : text.slice(start))) yield segment;
+      for (const { segment } of segments(start === 0 ? text : text.slice(start))) yield segment;
       return;
     }
     const clusters: string[] = [];
-    for (const { segment } of segmenter.segment(text.slice(start, end))) clusters.push(segment);
+    for (const { segment } of segments(text.slice(start, end))) clusters.push(segment);
     if (clusters.length < 2) {
       // One cluster fills the window (a letter under hundreds of marks): look further.
       window *= 2;
@@ -50,8 +56,16 @@ export function* graphemeClusters(text: string): Generator<string> {
   }
 }
 
-function isPlainAscii(code: number): boolean {
-  return code >= 0x20 && code <= 0x7e;
+/**
+ * Characters that never join a neighbour into a cluster (grapheme-break class Other or Control,
+ * UAX #29): printable ASCII, Latin-1 to the spacing modifier letters (U+00A0–U+02FF, before the
+ * combining marks), general punctuation, super- and subscripts and currency signs (U+2000–U+20CF,
+ * but for the zero-width non-joiner and joiner), and the letterlike symbols, arrows, mathematical
+ * signs and other symbols of U+2100–U+2BFF. Between two of them there is always a boundary.
+ */
+function standsAlone(code: number): boolean {
+  if (code < 0x300) return code >= 0xa0 || (code >= 0x20 && code <= 0x7e);
+  return (code >= 0x2000 && code <= 0x20cf && code !== 0x200c && code !== 0x200d) || (code >= 0x2100 && code <= 0x2bff);
 }
 
 function isHighSurrogate(code: number): boolean {

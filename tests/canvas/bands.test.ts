@@ -15,7 +15,7 @@ type Layout = Omit<CanvasOptions, 'format' | 'scale'>;
 async function bandPixels(map: JourneyMap, layout: Layout, scale: number, bands: number): Promise<{ pixels: Buffer; bands: number }> {
   const { scene, fonts, measurer } = layoutJourneyCanvas(map, layout);
   const job = rasterJob(scene, measurer, scale, bands);
-  const options = rasterOptions(job.fontFiles, fonts.family);
+  const options = rasterOptions(job.fontFiles, fonts.family, job.background);
   const drawn = await Promise.all(job.bands.map(async (band) => (await renderAsync(band.svg, options)).pixels));
   return { pixels: Buffer.concat(drawn), bands: job.bands.length };
 }
@@ -88,7 +88,7 @@ describe('PNG bands', () => {
       ] as Array<[Layout, number]>) {
         const { scene, fonts, measurer } = layoutJourneyCanvas(map, layout);
         const job = rasterJob(scene, measurer, scale, 1);
-        const options = rasterOptions(job.fontFiles, fonts.family);
+        const options = rasterOptions(job.fontFiles, fonts.family, job.background);
         const ours = await renderAsync(job.bands[0]!.svg, options);
         const svg = sceneToSvg(scene, { standalone: true, textFilter: (line) => measurer.drawableText(line) });
         const theirs = await renderAsync(svg, { ...options, fitTo: { mode: 'zoom', value: scale } });

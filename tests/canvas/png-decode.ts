@@ -2,7 +2,14 @@ import { inflateSync } from 'node:zlib';
 import { expect } from 'vitest';
 
 /** A PNG decoder for what the tests need: 8-bit RGB or RGBA, any row filter. */
-export function decodePng(png: Uint8Array): { width: number; height: number; channels: number; rgb(x: number, y: number): [number, number, number] } {
+export function decodePng(png: Uint8Array): {
+  width: number;
+  height: number;
+  channels: number;
+  rgb(x: number, y: number): [number, number, number];
+  /** 255 for a picture without an alpha channel. */
+  alpha(x: number, y: number): number;
+} {
   expect(Array.from(png.subarray(0, 8))).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
   const view = new DataView(png.buffer, png.byteOffset, png.byteLength);
   let at = 8;
@@ -56,6 +63,7 @@ export function decodePng(png: Uint8Array): { width: number; height: number; cha
       const i = y * stride + x * channels;
       return [pixels[i]!, pixels[i + 1]!, pixels[i + 2]!];
     },
+    alpha: (x, y) => (channels === 4 ? pixels[y * stride + x * 4 + 3]! : 255),
   };
 }
 

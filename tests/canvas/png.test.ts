@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CanvasError, layoutJourneyCanvas, renderCanvas } from '../../src/canvas/index.js';
 import { Resvg } from '@resvg/resvg-js';
 import { fontFiles } from '../../src/canvas/font/fonts.js';
-import { encodeOpaquePng } from '../../src/canvas/png-encode.js';
+import { encodePng } from '../../src/canvas/png-encode.js';
 import { MAX_PIXELS, PixelBudget, rasterJob, rasterOptions } from '../../src/canvas/png.js';
 import type { JourneyMap } from '../../src/model/journey.js';
 import { generateMap, sampleMaps } from './helpers.js';
@@ -34,8 +34,10 @@ describe('canvas PNG', () => {
     const png = decodePng((await renderCanvas(b2c, { format: 'png', scale: 0.35 })) as Uint8Array);
     expect(Math.abs(png.width - scene.width * 0.35)).toBeLessThan(1);
     expect(Math.abs(png.height - scene.height * 0.35)).toBeLessThan(1);
-    // Written as RGB, by the fast encoder: every pixel, the last row and column included, is opaque.
-    expect(png.channels).toBe(3);
+    // The background rectangle covers the last column and row only in part at this scale; resvg
+    // fills the picture with the background first, so every pixel is opaque all the same.
+    expect(png.channels).toBe(4);
+    for (let y = 0; y < png.height; y++) for (let x = 0; x < png.width; x++) if (png.alpha(x, y) !== 255) expect.fail(`pixel ${x},${y} is not opaque`);
     expect(png.rgb(png.width - 1, png.height - 1)).toEqual([255, 255, 255]);
   });
 
@@ -54,8 +56,8 @@ describe('canvas PNG', () => {
     // copy of the raster); a resvg that cropped to nothing, or to anything else, fails here.
     const { scene, fonts, measurer } = layoutJourneyCanvas(b2c);
     for (const scale of [1, 0.35, 2]) {
-      const { bands, fontFiles: files } = rasterJob(scene, measurer, scale, 1);
-      const options = rasterOptions(files, fonts.family);
+      const { bands, fontFiles: files, background } = rasterJob(scene, measurer, scale, 1);
+      const options = rasterOptions(files, fonts.family, background);
       const { crop, ...uncropped } = options;
       expect(crop).toBeDefined();
       const ours = new Resvg(bands[0]!.svg, options).render();
@@ -164,10 +166,10 @@ describe('pixel budget of rasters drawn at once', () => {
 });
 
 describe('PNG encoder', () => {
-  it('writes opaque pixels as RGB that decode to the same colours', async () => {
-    const rgba = new Uint8Array([255, 0, 0, 255, 0, 255, 0, 255, 0, 0, 255, 255, 10, 20, 30, 255, 40, 50, 60, 255, 70, 80, 90, 255]);
-    const image = decodePng((await encodeOpaquePng([rgba], 3, 2))!);
-    expect([image.width, image.height]).toEqual([3, 2]);
+  it('writes RGBA rows that decode to the same colours and alpha', async () => {
+    const rgba = new Uint8Array([255, 0, 0, 255, 0, 255, 0, 255, 0, 0, 255, 255, 10, 20, 30, 255, 40, 50, 60, 128, 70, 80, 90, 0]);
+    const image = decodePng(await encodePng([rgba], 3, 2));
+    expect([image.width, image.height, image.channels]).toEqual([3, 2, 4]);
     expect([image.rgb(0, 0), image.rgb(1, 0), image.rgb(2, 0), image.rgb(0, 1), image.rgb(2, 1)]).toEqual([
       [255, 0, 0],
       [0, 255, 0],
@@ -175,50 +177,22 @@ describe('PNG encoder', () => {
       [10, 20, 30],
       [70, 80, 90],
     ]);
+    expect([image.alpha(0, 0), image.alpha(1, 1), image.alpha(2, 1)]).toEqual([255, 128, 0]);
   });
 
-  it('writes the same bytes for a raster given in bands as in one piece, in parts that inflate to its rows', async () => {
-    // Wide enough that the scanlines (2 MiB parts, deflate-parts.ts) make several parts.
-    const width = 1500;
-    const height = 700;
-    const rgba = new Uint8Array(width * height * 4).map((_, i) => (i % 4 === 3 ? 255 : (i >> 9) % 7 === 0 ? (i * 31) % 256 : 240));
-    const whole = (await encodeOpaquePng([rgba], width, height))!;
-    const cut = (row: number) => rgba.subarray(0, row * width * 4);
-    const rest = (row: number) => rgba.subarray(row * width * 4);
-    for (const row of [1, 333, 699]) {
-      expect(Buffer.compare((await encodeOpaquePng([cut(row), rest(row)], width, height))!, whole), `cut at row ${row}`).toBe(0);
-    }
-    const image = decodePng(whole);
-    for (const [x, y] of [
-      [0, 0],
-      [1499, 350],
-      [777, 699],
-    ] as const) {
-      const i = (y * width + x) * 4;
-      expect(image.rgb(x, y)).toEqual([rgba[i], rgba[i + 1], rgba[i + 2]]);
-    }
-    await expect(encodeOpaquePng([cut(10)], width, height)).rejects.toThrow(RangeError);
-  });
-
-  it('leaves a raster with transparency to the full encoder', async () => {
-    expect(await encodeOpaquePng([new Uint8Array([1, 2, 3, 128])], 1, 1)).toBeUndefined();
-  });
-
-  it('writes every pixel of rasters of any width, rows starting at every alignment', async () => {
-    // Pixels go four at a time where a row is aligned and one by one at its ends: widths 1 to 13
-    // and several rows exercise every combination.
+  it('writes every pixel of rasters of any width', async () => {
     let seed = 7;
     const next = () => (seed = (seed * 1103515245 + 12345) >>> 0) >>> 24;
     for (let width = 1; width <= 13; width++) {
       const height = 5;
       const rgba = new Uint8Array(width * height * 4);
-      for (let i = 0; i < rgba.length; i++) rgba[i] = i % 4 === 3 ? 255 : next();
-      const image = decodePng((await encodeOpaquePng([rgba], width, height))!);
-      expect([image.width, image.height, image.channels]).toEqual([width, height, 3]);
+      for (let i = 0; i < rgba.length; i++) rgba[i] = next();
+      const image = decodePng(await encodePng([rgba], width, height));
+      expect([image.width, image.height, image.channels]).toEqual([width, height, 4]);
       for (let y = 0; y < height; y++) {
         for (let x = 0; x < width; x++) {
           const i = (y * width + x) * 4;
-          expect(image.rgb(x, y), `${width}×${height} at ${x},${y}`).toEqual([rgba[i], rgba[i + 1], rgba[i + 2]]);
+          expect([...image.rgb(x, y), image.alpha(x, y)], `${width}×${height} at ${x},${y}`).toEqual([rgba[i], rgba[i + 1], rgba[i + 2], rgba[i + 3]]);
         }
       }
     }
@@ -230,10 +204,10 @@ describe('PNG encoder', () => {
     const raster = (width: number, height: number, shade: number) => new Uint8Array(width * height * 4).map((_, i) => (i % 4 === 3 ? 255 : (i * shade) % 256));
     const sizes: Array<[number, number, number]> = [[40, 30, 7], [40, 30, 11], [20, 10, 13], [64, 64, 17], [40, 30, 19]];
     for (let round = 0; round < 2; round++) {
-      const encoded = await Promise.all(sizes.map(([width, height, shade]) => encodeOpaquePng([raster(width, height, shade)], width, height)));
+      const encoded = await Promise.all(sizes.map(([width, height, shade]) => encodePng([raster(width, height, shade)], width, height)));
       encoded.forEach((png, n) => {
         const [width, height, shade] = sizes[n]!;
-        const image = decodePng(png!);
+        const image = decodePng(png);
         const rgba = raster(width, height, shade);
         for (let y = 0; y < height; y++) {
           for (let x = 0; x < width; x++) {
@@ -243,23 +217,37 @@ describe('PNG encoder', () => {
         }
       });
     }
-  });
-
-  it('notices a transparent pixel anywhere in a row, and encodes the next raster afresh', async () => {
-    const width = 11;
-    const opaque = () => new Uint8Array(width * 3 * 4).map((_, i) => (i % 4 === 3 ? 255 : i % 251));
-    for (let at = 0; at < width * 3; at++) {
-      const rgba = opaque();
-      rgba[at * 4 + 3] = 254;
-      expect(await encodeOpaquePng([rgba], width, 3), `pixel ${at}`).toBeUndefined();
-    }
     // A smaller raster after a larger one: nothing of the first is left in the second.
-    const big = (await encodeOpaquePng([new Uint8Array(64 * 64 * 4).fill(255)], 64, 64))!;
-    const small = decodePng((await encodeOpaquePng([Uint8Array.of(1, 2, 3, 255, 4, 5, 6, 255)], 2, 1))!);
+    const big = await encodePng([new Uint8Array(64 * 64 * 4).fill(255)], 64, 64);
+    const small = decodePng(await encodePng([Uint8Array.of(1, 2, 3, 255, 4, 5, 6, 255)], 2, 1));
     expect([small.rgb(0, 0), small.rgb(1, 0)]).toEqual([
       [1, 2, 3],
       [4, 5, 6],
     ]);
     expect(decodePng(big).rgb(63, 63)).toEqual([255, 255, 255]);
+  });
+
+  it('writes the same bytes for a raster given in bands as in one piece, in parts that inflate to its rows', async () => {
+    // Wide enough that the scanlines (2 MiB parts, deflate-parts.ts) make several parts.
+    const width = 1500;
+    const height = 700;
+    const rgba = new Uint8Array(width * height * 4).map((_, i) => (i % 4 === 3 ? 255 : (i >> 9) % 7 === 0 ? (i * 31) % 256 : 240));
+    const whole = await encodePng([rgba], width, height);
+    const cut = (row: number) => rgba.subarray(0, row * width * 4);
+    const rest = (row: number) => rgba.subarray(row * width * 4);
+    for (const row of [1, 333, 699]) {
+      expect(Buffer.compare(await encodePng([cut(row), rest(row)], width, height), whole), `cut at row ${row}`).toBe(0);
+    }
+    const image = decodePng(whole);
+    for (const [x, y] of [
+      [0, 0],
+      [1499, 350],
+      [777, 699],
+    ] as const) {
+      const i = (y * width + x) * 4;
+      expect(image.rgb(x, y)).toEqual([rgba[i], rgba[i + 1], rgba[i + 2]]);
+    }
+    await expect(encodePng([cut(10)], width, height)).rejects.toThrow(RangeError);
+    await expect(encodePng([rgba, rgba], width, height)).rejects.toThrow(RangeError);
   });
 });

@@ -8,6 +8,8 @@ const reference = (text: string) => Array.from(segmenter.segment(text), (s) => s
 
 /** Pieces that make grapheme boundaries hard: marks, joiners, modifiers, flags, CRLF, Hangul, Indic, lone surrogates. */
 const PIECES = ['a', 'é', 'e\u0301', '\u0301', '👍', '👍🏻', '🏻', '👩‍💻', '\u200d', '🇫', '🇷', '🇫🇷', '\r', '\n', '\r\n', ' ', 'ก', 'ำ', 'क्ष', '\u0600', '\ud800', '\udc00', '\ufe0f', '1️⃣', '한', 'ᄀ', 'ᅡ', 'ᆨ', 'x'];
+/** Characters at the edges of the ranges taken without Intl.Segmenter, and their neighbours. */
+const EDGES = ['\u001f', '\u007e', '\u007f', '\u009f', '\u00a0', 'ß', '\u00ad', 'Œ', 'ǅ', 'ʼ', '\u02ff', '\u0300', '\u1fff', '\u200b', '\u200c', '\u200d', '\u200f', '‐', '…', '\u2028', '\u202f', '‰', '»', '\u2060', '€', '\u20cf', '\u20d0', '\u20ff', '−', '→', '\u231a', '\u2bff', '\u2c00', '\u0e33', '\u0903', '\u1100'];
 
 describe('graphemes', () => {
   it('cuts text exactly where Intl.Segmenter does, across its windows', () => {
@@ -18,6 +20,21 @@ describe('graphemes', () => {
       }),
       fuzzParams(),
     );
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...PIECES, ...EDGES), { maxLength: 400 }), (pieces) => {
+        const text = pieces.join('');
+        expect(graphemes(text)).toEqual(reference(text));
+      }),
+      fuzzParams(),
+    );
+    // Every character of the ranges, alone, before a combining mark, a joiner and a spacing mark.
+    for (let code = 0x20; code <= 0x2bff; code++) {
+      if (code === 0x300) code = 0x2000;
+      const char = String.fromCharCode(code);
+      for (const text of [char + char, char + '\u0301', char + '\u200d', char + '\u0903x', char + '\r\n']) {
+        expect(graphemes(text), `U+${code.toString(16)}`).toEqual(reference(text));
+      }
+    }
     fc.assert(
       fc.property(fc.string({ unit: 'grapheme', maxLength: 600 }), fc.string({ unit: 'binary', maxLength: 600 }), (a, b) => {
         expect(graphemes(a + b)).toEqual(reference(a + b));

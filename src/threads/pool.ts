@@ -131,8 +131,11 @@ function workerEntry(): string | undefined {
   return existsSync(entry) ? entry : undefined;
 }
 
-/** The main thread and some workers taking files from one queue until it is empty. */
-class Pool {
+/**
+ * The main thread and some workers taking files from one queue until it is empty. Exported for
+ * the tests, which give it a stand-in for the Worker class.
+ */
+export class Pool {
   readonly done: Promise<CheckedReports[]>;
   private readonly outcomes: CheckedReports[];
   /** Files any thread may take, in input order; standard input is left to the main thread. */

@@ -2,6 +2,8 @@ import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { EventEmitter } from 'node:events';
+import type { Worker } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/cli.js';
 import { MINIMAL_MAP } from '../helpers/maps.js';
@@ -9,6 +11,7 @@ import type * as PoolModule from '../../src/threads/pool.js';
 import type * as LintFileModule from '../../src/lint/lint-file.js';
 import type * as PipelineModule from '../../src/pipeline.js';
 import type * as PresetsModule from '../../src/lint/presets.js';
+import type { BatchRequest, WorkerMessage } from '../../src/threads/worker.js';
 import { workerCount, MAX_THREADS_ASKED, MIN_BYTES_FOR_THREADS, MIN_FILES_FOR_THREADS } from '../../src/threads/pool.js';
 
 /**
@@ -64,18 +67,39 @@ describe('checkFiles over worker threads', () => {
   it('hands workers files even when checking a file here never waits on the event loop', async () => {
     // Maps are read synchronously: a main thread that went from file to file without a turn of
     // the event loop would never hear a worker ask for work, and would check every file itself.
+    // A stand-in worker speaks, like a real one, only through events of the loop.
     const tasks = paths.slice(0, 24).map((path) => ({ path, rules }));
     const alone = await Promise.all(tasks.map((task) => lintFile(task.path, task.rules, true)));
+    const sent: number[][] = [];
+    class StandInWorker extends EventEmitter {
+      constructor() {
+        super();
+        setImmediate(() => this.emit('message', { ready: true } satisfies WorkerMessage));
+      }
+      postMessage(request: BatchRequest): void {
+        sent.push(request.tasks.map((task) => tasks.findIndex((t) => t.path === task.path)));
+        setImmediate(async () => {
+          const outcomes = await Promise.all(request.tasks.map((task) => lintFile(task.path, task.rules!, true)));
+          this.emit('message', { batch: request.batch, outcomes } satisfies WorkerMessage);
+        });
+      }
+      unref(): void {}
+      terminate(): Promise<number> {
+        return Promise.resolve(0);
+      }
+    }
     let here = 0;
-    const busy = async (task: (typeof tasks)[number]) => {
+    // Checks a file without ever giving the event loop a turn.
+    const inPlace = (task: (typeof tasks)[number]) => {
       here++;
-      const until = Date.now() + 250;
-      while (Date.now() < until);
       return lintFile(task.path, task.rules, true);
     };
-    const spread = await pool.checkFiles(tasks, { kind: 'lint', reportUnusedDisable: true }, busy, { threads: 2 });
+    const spread = await new pool.Pool(tasks, { kind: 'lint', reportUnusedDisable: true }, inPlace, 'stand-in', 1, StandInWorker as unknown as typeof Worker).done;
     expect(spread).toEqual(alone);
-    expect(here).toBeLessThan(tasks.length);
+    // The worker got files as soon as it asked, and every file was checked once.
+    expect(sent.length).toBeGreaterThan(1);
+    expect(here + sent.flat().length).toBe(tasks.length);
+    expect(here).toBeLessThan(tasks.length - 4);
   });
 
   it('validates the same way', async () => {

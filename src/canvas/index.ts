@@ -2,7 +2,7 @@ import type { JourneyMap } from '../model/journey.js';
 import { CanvasError } from './errors.js';
 import { fontFiles, loadFontSet, Measurer, type FontSet } from './font/fonts.js';
 import { htmlPage } from './html.js';
-import { DEFAULT_SLOT_WIDTH, layoutCanvas } from './layout/canvas.js';
+import { canvasWidth, DEFAULT_SLOT_WIDTH, layoutCanvas } from './layout/canvas.js';
 import type { Scene } from './layout/scene.js';
 import { buildView } from './layout/view.js';
 import { drawPng, rasterJob } from './png.js';
@@ -77,10 +77,14 @@ export function layoutJourneyCanvas(
   let best: { scene: Scene; scale: number; rows: number } | undefined;
   for (let rows = 1; rows <= Math.min(SLIDE_MAX_ROWS, view.phases.length); rows++) {
     for (const slotWidth of SLIDE_SLOT_WIDTHS) {
-      const scene = layoutCanvas(view, theme, measurer, slotWidth, rows);
-      const scale = Math.min(slide.width / scene.width, slide.height / scene.height);
       // A second row must pay for itself: it repeats the lane labels and costs a reader's eye.
       const gain = rows > (best?.rows ?? 1) ? 1.1 : 1;
+      // The width alone caps the scale. Once a layout cuts no word, one that could not beat its
+      // scale cannot win, and is not laid out at all (the slowest part of fitting a slide).
+      const widest = slide.width / canvasWidth(view, slotWidth, rows);
+      if (best && best.scene.cutWords === 0 && widest <= best.scale * gain + 1e-9) continue;
+      const scene = layoutCanvas(view, theme, measurer, slotWidth, rows);
+      const scale = Math.min(slide.width / scene.width, slide.height / scene.height);
       const better = !best || scene.cutWords < best.scene.cutWords || (scene.cutWords === best.scene.cutWords && scale > best.scale * gain + 1e-9);
       if (better) best = { scene, scale, rows };
     }

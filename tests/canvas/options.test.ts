@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { CanvasError, layoutJourneyCanvas, renderCanvas, resolveTheme, THEME_SCHEMA, THEMES, type Theme } from '../../src/canvas/index.js';
 import type { JourneyMap } from '../../src/model/journey.js';
 import { bundledFontPath } from '../../src/canvas/font/fonts.js';
-import { splitRows } from '../../src/canvas/layout/canvas.js';
+import { canvasWidth, layoutCanvas, splitRows } from '../../src/canvas/layout/canvas.js';
+import { buildView } from '../../src/canvas/layout/view.js';
 import { generateMap, geometryProblems, sampleMaps } from './helpers.js';
 
 const require = createRequire(import.meta.url);
@@ -118,6 +119,20 @@ describe('rows on a slide', () => {
     expect(splitRows([6, 1, 1, 1, 1, 1, 1], 2)).toEqual([[0], [1, 2, 3, 4, 5, 6]]);
     expect(splitRows([2, 5, 1], 5)).toEqual([[0], [1], [2]]);
     expect(splitRows([4], 3)).toEqual([[0]]);
+  });
+
+  it('knows a layout’s width before laying it out, which lets a slide skip layouts that cannot win', () => {
+    // Fitting a slide skips a layout whose width alone caps its scale below the best one's:
+    // that holds only if the width computed beforehand is the width the layout gets.
+    for (const map of [...maps.slice(0, 6).map((m) => m.map as JourneyMap), generateMap(11), generateMap(3, 2, 5)]) {
+      const { theme, measurer } = layoutJourneyCanvas(map);
+      const view = buildView(map, {});
+      for (const rows of [1, 2, 3]) {
+        for (const slot of [150, 180, 215, 255, 300]) {
+          expect(canvasWidth(view, slot, rows), `${map.title} ${rows} rows of ${slot}`).toBe(layoutCanvas(view, theme, measurer, slot, rows).width);
+        }
+      }
+    }
   });
 
   it('folds a long map into rows under one header on a slide', () => {

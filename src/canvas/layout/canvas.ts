@@ -128,6 +128,24 @@ class Builder {
 }
 
 /**
+ * The columns of a layout: one slot per touchpoint, at least one per phase, in rows of phases.
+ * They alone set the canvas's width, before any text is laid out.
+ */
+function gridOf(view: ViewModel, slotWidth: number, rows: number) {
+  const slotCounts = view.phases.map((p) => Math.max(1, p.touchpoints.length));
+  const groups = splitRows(slotCounts, rows);
+  const widestRow = Math.max(1, ...groups.map((g) => g.reduce((n, i) => n + slotCounts[i]!, 0)));
+  const slotW = Math.max(slotWidth, (MIN_GRID_WIDTH - LABEL_WIDTH) / widestRow);
+  const width = Math.ceil(MARGIN + LABEL_WIDTH + widestRow * slotW + MARGIN);
+  return { groups, slotCounts, widestRow, slotW, width };
+}
+
+/** The width layoutCanvas gives a view with these slots and rows, without laying it out. */
+export function canvasWidth(view: ViewModel, slotWidth = DEFAULT_SLOT_WIDTH, rows = 1): number {
+  return gridOf(view, slotWidth, rows).width;
+}
+
+/**
  * Lays a view out. `rows` splits the phases into that many rows stacked under one header (slides
  * use it to keep long maps legible); a phase is never split between rows.
  */
@@ -137,11 +155,7 @@ export function layoutCanvas(view: ViewModel, theme: Theme, measurer: Measurer, 
   const b = new Builder(measurer);
   const metrics = measurer.fonts.regular.metrics;
 
-  // Columns: one slot per touchpoint, at least one per phase.
-  const slotCounts = view.phases.map((p) => Math.max(1, p.touchpoints.length));
-  const groups = splitRows(slotCounts, rows);
-  const widestRow = Math.max(1, ...groups.map((g) => g.reduce((n, i) => n + slotCounts[i]!, 0)));
-  const slotW = Math.max(slotWidth, (MIN_GRID_WIDTH - LABEL_WIDTH) / widestRow);
+  const { groups, slotCounts, widestRow, slotW, width } = gridOf(view, slotWidth, rows);
   const gridX = MARGIN + LABEL_WIDTH;
   const rowColumns: Column[][] = groups.map((group) => {
     let x = gridX;
@@ -159,7 +173,6 @@ export function layoutCanvas(view: ViewModel, theme: Theme, measurer: Measurer, 
       return column;
     });
   });
-  const width = Math.ceil(gridX + widestRow * slotW + MARGIN);
   const contentWidth = width - 2 * MARGIN;
   const allSlots = rowColumns.flat().flatMap((col) => col.slots);
   // The row being laid out; the lane builders below read these.

@@ -171,7 +171,7 @@ function visit(scene: Scene, frame: PixelFrame, fn: (shape: Shape, rows: Rows) =
  * so the extreme coordinates of an absolute M/L/Q/C/Z path bound it; any other path is treated
  * as covering the whole picture.
  */
-export function extent(shape: Exclude<Shape, { kind: 'group' }>): [number, number] {
+function extent(shape: Exclude<Shape, { kind: 'group' }>): [number, number] {
   const stroke = 'stroke' in shape && shape.stroke ? (shape.strokeWidth ?? 1) / 2 : 0;
   switch (shape.kind) {
     case 'rect':
@@ -185,9 +185,9 @@ export function extent(shape: Exclude<Shape, { kind: 'group' }>): [number, numbe
     case 'path': {
       const ys = pathYs(shape.d);
       if (!ys) return [-Infinity, Infinity];
-      // Round and miter joins stay within the stroke's width of the outline (miters of the sharp
-      // pain mark included: its joins are round).
-      const reach = shape.linejoin === 'round' || shape.linecap === 'round' ? stroke : stroke * 4;
+      // Round joins and caps reach half the stroke's width past the outline; a miter join reaches
+      // up to the miter limit (4) times that.
+      const reach = shape.linejoin === 'round' ? stroke : stroke * 4;
       return [Math.min(...ys) - reach, Math.max(...ys) + reach];
     }
   }

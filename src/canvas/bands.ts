@@ -9,8 +9,9 @@ import type { Scene, Shape } from './layout/scene.js';
  * rounded corner, the emotion curve) flattens it anew, which moves its anti-aliasing by up to an
  * eighth of full ink along the cut. So a strip ends only on a row that no curved shape comes near:
  * each glyph is then shaped and drawn by exactly one strip. Straight shapes that span a cut (lane
- * backgrounds, column rules) are drawn by every strip they cross; there, and on some dash ends, a
- * pixel may still differ from the one-piece drawing by a level or so of one colour channel.
+ * backgrounds, column rules) are drawn by every strip they cross. A strip's drawing is shifted by
+ * a whole number of rows, and the rounding of shifted coordinates still moves the anti-aliasing of
+ * some edges, near the cuts and further away, by a few levels (at most about forty of 255 seen).
  *
  * The number of strips depends on the picture alone, never on the machine or on what else is
  * being drawn, so that a map gives the same PNG bytes everywhere.
@@ -57,42 +58,33 @@ const PIXELS_PER_CHARACTER = 3500;
 /** A strip per this much drawing cost, rounded (a typical map: three or four strips)... */
 const COST_PER_BAND = 1500;
 /** ...up to the four threads Node gives resvg and zlib by default. */
-export const MAX_BANDS = 4;
+const MAX_BANDS = 4;
 
 /**
  * Cuts the picture into strips of about equal drawing cost (text costs most), on rows that no
- * curved shape comes near: one strip per COST_PER_BAND, or `count` strips when given.
- * On two processors, two strips already take most of the gain (measured: a typical map draws in
- * about two thirds of the time), and more strips cost little; machines with more processors use them. Fewer
- * strips when the picture is small or offers no such row where one is wanted.
+ * curved shape comes near: one strip per COST_PER_BAND, or `count` strips when given. On two
+ * processors, two strips already take most of the gain (measured: a typical map draws in about
+ * two thirds of the time), and more strips cost little; machines with more processors use them.
+ * Fewer strips when the picture is small or offers no such row where one is wanted.
  */
 export function bandsOf(scene: Scene, frame: PixelFrame, count?: number): Band[] {
   if (frame.height < 2 * MIN_BAND_ROWS || count === 1) return [{ top: 0, height: frame.height }];
 
-  // blocked[r] counts the curved shapes that forbid a cut just above row r.
-  const blocked = new Int32Array(frame.height + 2);
   // cost[r]: the drawing cost of row r.
   const cost = new Float64Array(frame.height).fill(frame.width / PIXELS_PER_CHARACTER);
   visit(scene, frame, (shape, rows) => {
-    if (curved(shape)) {
-      const from = clampRow(Math.floor(rows.top) - CLEARANCE + 1, frame);
-      const to = clampRow(Math.ceil(rows.bottom) + CLEARANCE, frame);
-      blocked[from]! += 1;
-      blocked[to]! -= 1;
-    }
-    if (shape.kind === 'text') {
-      const first = clampRow(Math.floor(rows.top), frame);
-      const last = clampRow(Math.ceil(rows.bottom), frame);
-      const characters = shape.box.lines.reduce((sum, line) => sum + line.length, 0);
-      for (let r = first; r < last; r++) cost[r]! += characters / (last - first);
-    }
+    if (shape.kind !== 'text') return;
+    const first = clampRow(Math.floor(rows.top), frame);
+    const last = clampRow(Math.ceil(rows.bottom), frame);
+    const characters = shape.box.lines.reduce((sum, line) => sum + line.length, 0);
+    for (let r = first; r < last; r++) cost[r]! += characters / (last - first);
   });
-  for (let r = 1; r <= frame.height; r++) blocked[r]! += blocked[r - 1]!;
-
   let total = 0;
   for (let r = 0; r < frame.height; r++) total += cost[r]!;
   const wanted = Math.min(count ?? Math.round(total / COST_PER_BAND), MAX_BANDS, Math.floor(frame.height / MIN_BAND_ROWS));
   if (wanted < 2) return [{ top: 0, height: frame.height }];
+
+  const blocked = blockedRows(scene, frame);
   const cuts: number[] = [];
   let spent = 0;
   let row = 0;
@@ -106,6 +98,21 @@ export function bandsOf(scene: Scene, frame: PixelFrame, count?: number): Band[]
   const bands: Band[] = [];
   for (let i = 0; i + 1 < edges.length; i++) bands.push({ top: edges[i]!, height: edges[i + 1]! - edges[i]! });
   return bands;
+}
+
+/**
+ * For each row r of the picture (and r = height), how many curved shapes forbid a cut just above
+ * it: a cut there would pass within CLEARANCE rows of their ink.
+ */
+export function blockedRows(scene: Scene, frame: PixelFrame): Int32Array {
+  const blocked = new Int32Array(frame.height + 2);
+  visit(scene, frame, (shape, rows) => {
+    if (!curved(shape)) return;
+    blocked[clampRow(Math.floor(rows.top) - CLEARANCE + 1, frame)]! += 1;
+    blocked[clampRow(Math.ceil(rows.bottom) + CLEARANCE, frame)]! -= 1;
+  });
+  for (let r = 1; r <= frame.height; r++) blocked[r]! += blocked[r - 1]!;
+  return blocked;
 }
 
 /** The free row closest to `wanted`, leaving at least MIN_BAND_ROWS on either side. */
@@ -183,24 +190,32 @@ function extent(shape: Exclude<Shape, { kind: 'group' }>): [number, number] {
     case 'text':
       return [shape.box.y - shape.box.size / 2, shape.box.y + shape.box.height + shape.box.size / 2];
     case 'path': {
-      const ys = pathYs(shape.d);
+      const ys = pathYRange(shape.d);
       if (!ys) return [-Infinity, Infinity];
       // Round joins and caps reach half the stroke's width past the outline; a miter join reaches
       // up to the miter limit (4) times that.
       const reach = shape.linejoin === 'round' ? stroke : stroke * 4;
-      return [Math.min(...ys) - reach, Math.max(...ys) + reach];
+      return [ys[0] - reach, ys[1] + reach];
     }
   }
 }
 
-/** The y coordinates of a path made of absolute M, L, Q, C and Z commands; undefined for any other. */
-function pathYs(d: string): number[] | undefined {
+/**
+ * The lowest and highest y coordinates of a path made of absolute M, L, Q, C and Z commands;
+ * undefined for any other. (An emotion curve can hold hundreds of thousands of points.)
+ */
+function pathYRange(d: string): [number, number] | undefined {
   if (/[^MLQCZ\d\s.,eE+-]/.test(d)) return undefined;
   const numbers = d.match(/[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?/g) ?? [];
-  if (numbers.length % 2 !== 0) return undefined;
-  const ys: number[] = [];
-  for (let i = 1; i < numbers.length; i += 2) ys.push(Number(numbers[i]));
-  return ys.length > 0 ? ys : undefined;
+  if (numbers.length < 2 || numbers.length % 2 !== 0) return undefined;
+  let low = Infinity;
+  let high = -Infinity;
+  for (let i = 1; i < numbers.length; i += 2) {
+    const y = Number(numbers[i]);
+    if (y < low) low = y;
+    if (y > high) high = y;
+  }
+  return [low, high];
 }
 
 /**

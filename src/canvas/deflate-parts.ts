@@ -77,7 +77,7 @@ export function partBounds(length: number, partBytes: number, unit: number): num
 }
 
 /** A part compressed as its own zlib stream: a sync flush, then the end of the stream with no more input. */
-function deflatePart(data: Uint8Array, level: number): Promise<Buffer> {
+export function deflatePart(data: Uint8Array, level: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const stream = createDeflate({ level, chunkSize: 256 * 1024 });
     const chunks: Buffer[] = [];

@@ -40,9 +40,9 @@ export const SLIDES: Readonly<Record<SlideRatio, { width: number; height: number
 };
 
 /** Touchpoint column widths tried when fitting a slide; the one that gives the largest text wins. */
-const SLIDE_SLOT_WIDTHS = [150, 180, 215, 255, 300];
+export const SLIDE_SLOT_WIDTHS = [150, 180, 215, 255, 300];
 /** A long map is folded into up to this many rows of phases to fill a slide. */
-const SLIDE_MAX_ROWS = 3;
+export const SLIDE_MAX_ROWS = 3;
 
 const measurers = new Map<string, Measurer>();
 

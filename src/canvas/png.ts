@@ -75,7 +75,8 @@ export async function drawPng(job: RasterJob, family: string): Promise<Uint8Arra
 
 /**
  * How many maps' PNGs a run over several maps draws at once (render/run.ts, bench/canvas.mjs):
- * resvg and zlib each keep a processor busy, and two suffice to fill two processors.
+ * while one map's last bands are drawn or its rows compressed, the next one's bands start, which
+ * keeps two processors busy; more maps at once only add to the queue of resvg's and zlib's threads.
  */
 export function pngsAtOnce(): number {
   return Math.min(2, availableParallelism());

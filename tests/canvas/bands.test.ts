@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderAsync } from '@resvg/resvg-js';
 import { layoutJourneyCanvas, type CanvasOptions, type Scene, type Shape } from '../../src/canvas/index.js';
-import { bandsOf, pixelFrame, shapesOfBand } from '../../src/canvas/bands.js';
+import { bandsOf, blockedRows, pixelFrame, shapesOfBand } from '../../src/canvas/bands.js';
 import { rasterJob, rasterOptions } from '../../src/canvas/png.js';
 import { sceneToSvg } from '../../src/canvas/svg.js';
 import type { JourneyMap } from '../../src/model/journey.js';
@@ -47,6 +47,10 @@ describe('PNG bands', () => {
     ...maps.slice(0, 3).map(({ name, map }) => ({ name: `${name} on a dark 16:9 slide`, map, layout: { slide: '16:9', theme: 'dark' } as Layout, scale: 0.75 })),
     { name: 'a generated map of 10 phases', map: generateMap(5), layout: {}, scale: 1 },
     { name: 'a generated map at a fractional scale', map: generateMap(9, 4, 20), layout: {}, scale: 1.37 },
+    // Glyph edges are a few pixels wide at this scale: a cut through them would show.
+    ...maps
+      .filter(({ name }) => name.includes('velo-electrique') || name.includes('two-personas'))
+      .map(({ name, map }) => ({ name: `${name} at scale 2.5`, map, layout: {}, scale: 2.5 })),
   ];
 
   for (const { name, map, layout, scale } of cases) {
@@ -66,14 +70,14 @@ describe('PNG bands', () => {
     });
   }
 
-  it('cuts a typical map into bands by itself, the same number whatever the machine', () => {
+  it('cuts a typical map into bands by itself, from the picture alone', () => {
     for (const { name, map } of maps.slice(0, 6)) {
       const { scene, measurer } = layoutJourneyCanvas(map);
       const count = rasterJob(scene, measurer, 1).bands.length;
       expect(count, name).toBeGreaterThanOrEqual(2);
       expect(count, name).toBeLessThanOrEqual(4);
     }
-    // Nothing but the picture decides: a fixed count per map, at any scale's pixel count.
+    // A small picture is drawn in one piece.
     const { scene, measurer } = layoutJourneyCanvas(maps[0]!.map);
     expect(rasterJob(scene, measurer, 0.2).bands).toHaveLength(1);
   });
@@ -138,6 +142,36 @@ describe('PNG bands', () => {
     expect(kept.filter((set) => set.has(columnRule)).length).toBeGreaterThan(1);
   });
 
+  it('never lets a cut run through the ink of text, circles, rounded rectangles or curves', () => {
+    // Each shape's ink is worked out here, apart from bands.ts: a text's box, a circle's radius,
+    // a rounded rectangle's edges and a path's points, plus half their stroke.
+    for (const { name, map } of maps) {
+      for (const layout of [{}, { slide: '16:9' }] as Layout[]) {
+        const { scene } = layoutJourneyCanvas(map, layout);
+        const frame = pixelFrame(scene, 1.5);
+        const blocked = blockedRows(scene, frame);
+        const slide = scene.slide;
+        const toRow = (y: number) => (slide ? slide.y + y * slide.scale : y) * frame.scaleY;
+        for (const shape of leaves(scene.shapes)) {
+          const half = 'strokeWidth' in shape && shape.stroke ? (shape.strokeWidth ?? 1) / 2 : 0;
+          let ink: [number, number] | undefined;
+          if (shape.kind === 'text') ink = [shape.box.y, shape.box.y + shape.box.height];
+          else if (shape.kind === 'circle') ink = [shape.cy - shape.r - half, shape.cy + shape.r + half];
+          else if (shape.kind === 'rect' && shape.rx) ink = [shape.y - half, shape.y + shape.height + half];
+          else if (shape.kind === 'path') {
+            const ys = (shape.d.match(/-?[\d.]+/g) ?? []).map(Number).filter((_, i) => i % 2 === 1);
+            ink = [Math.min(...ys) - half, Math.max(...ys) + half];
+          }
+          if (!ink) continue;
+          // Every row boundary the ink touches, and the one on either side, is closed to cuts.
+          for (let row = Math.floor(toRow(ink[0])); row <= Math.ceil(toRow(ink[1])) + 1; row++) {
+            if (row >= 0 && row <= frame.height) expect(blocked[row], `${name} ${layout.slide ?? ''}: row ${row} of ${JSON.stringify(shape).slice(0, 80)}`).toBeGreaterThan(0);
+          }
+        }
+      }
+    }
+  });
+
   it('splits the text about evenly between two bands', () => {
     for (const { name, map } of maps.slice(0, 4)) {
       const { scene } = layoutJourneyCanvas(map);
@@ -149,6 +183,17 @@ describe('PNG bands', () => {
       expect(share, name).toBeGreaterThan(0.3);
       expect(share, name).toBeLessThan(0.7);
     }
+  });
+
+  it('reads the extent of an emotion curve of hundreds of thousands of points', () => {
+    const { scene } = layoutJourneyCanvas(maps[0]!.map);
+    const points = Array.from({ length: 200_000 }, (_, i) => `L${i % 3000} ${200 + (i % 7)}`).join('');
+    const curve: Scene = { ...scene, shapes: [...scene.shapes, { kind: 'path', d: `M0 200${points}`, stroke: '#000', strokeWidth: 2, linejoin: 'round' }] };
+    const frame = pixelFrame(curve, 1);
+    const bands = bandsOf(curve, frame, 4);
+    expect(bands.length).toBeGreaterThan(1);
+    // No cut falls within the curve's rows (200 to 206, and the stroke).
+    for (const band of bands.slice(1)) expect(band.top < 197 || band.top > 209, `cut at ${band.top}`).toBe(true);
   });
 
   it('keeps one band for a small picture, and where curves leave no row to cut', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { deflateSync, inflateSync } from 'node:zlib';
-import { adler32Concat, deflateInParts, joinParts, partBounds } from '../../src/canvas/deflate-parts.js';
+import { adler32Concat, deflateInParts, deflatePart, joinParts, partBounds } from '../../src/canvas/deflate-parts.js';
 import { random } from './helpers.js';
 
 /** zlib's own Adler-32 of some bytes: the last four bytes of a zlib stream. */
@@ -76,9 +76,14 @@ describe('deflate in parts', () => {
     expect(parted.length).toBeLessThan(whole.length * 1.01);
   });
 
-  it('gives up joining parts that do not end in a flush, and joins those that do', () => {
+  it('gives up joining parts that do not end in a flush, and joins those that do', async () => {
     const data = sample(50_000, 4);
     const bounds = [0, 20_000, 50_000];
+    // The parts as the compressor makes them join into one stream (no fallback to one thread).
+    const parts = await Promise.all([deflatePart(data.subarray(0, 20_000), 3), deflatePart(data.subarray(20_000), 3)]);
+    const joined = joinParts(parts, bounds);
+    expect(joined).toBeDefined();
+    expect(Buffer.compare(inflateSync(joined!), data)).toBe(0);
     // Streams ended without a flush: their last block holds data and cannot be cut off.
     const unflushed = [deflateSync(data.subarray(0, 20_000)), deflateSync(data.subarray(20_000))];
     expect(joinParts(unflushed, bounds)).toBeUndefined();

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { CanvasError, layoutJourneyCanvas, renderCanvas, resolveTheme, THEME_SCHEMA, THEMES, type Theme } from '../../src/canvas/index.js';
+import { CanvasError, layoutJourneyCanvas, renderCanvas, resolveTheme, SLIDE_MAX_ROWS, SLIDE_SLOT_WIDTHS, SLIDES, THEME_SCHEMA, THEMES, type Theme } from '../../src/canvas/index.js';
 import type { JourneyMap } from '../../src/model/journey.js';
 import { bundledFontPath } from '../../src/canvas/font/fonts.js';
 import { canvasWidth, layoutCanvas, splitRows } from '../../src/canvas/layout/canvas.js';
@@ -131,6 +131,37 @@ describe('rows on a slide', () => {
         for (const slot of [150, 180, 215, 255, 300]) {
           expect(canvasWidth(view, slot, rows), `${map.title} ${rows} rows of ${slot}`).toBe(layoutCanvas(view, theme, measurer, slot, rows).width);
         }
+      }
+    }
+  });
+
+  it('fits a slide with the layout that trying every arrangement would choose', () => {
+    // The rule, applied to every arrangement: fewest words cut, then the largest scale, a further
+    // row having to gain a tenth. Fitting skips some arrangements; its choice must not change.
+    const cases = [...maps.map((m) => m.map as JourneyMap), generateMap(11), generateMap(3, 2, 5), generateMap(8, 5, 30), generateMap(21, 12, 70)];
+    for (const map of cases) {
+      for (const ratio of ['16:9', '4:3'] as const) {
+        const slide = SLIDES[ratio];
+        const { theme, measurer } = layoutJourneyCanvas(map);
+        const view = buildView(map, {});
+        let best: { width: number; height: number; cutWords: number; scale: number; rows: number } | undefined;
+        for (let rows = 1; rows <= Math.min(SLIDE_MAX_ROWS, view.phases.length); rows++) {
+          for (const slot of SLIDE_SLOT_WIDTHS) {
+            const scene = layoutCanvas(view, theme, measurer, slot, rows);
+            const scale = Math.min(slide.width / scene.width, slide.height / scene.height);
+            const gain = rows > (best?.rows ?? 1) ? 1.1 : 1;
+            if (!best || scene.cutWords < best.cutWords || (scene.cutWords === best.cutWords && scale > best.scale * gain + 1e-9)) {
+              best = { width: scene.width, height: scene.height, cutWords: scene.cutWords, scale, rows };
+            }
+          }
+        }
+        const { scene } = layoutJourneyCanvas(map, { slide: ratio });
+        expect({ width: scene.width, height: scene.height, cutWords: scene.cutWords, scale: scene.slide!.scale }, `${map.title} on ${ratio}`).toEqual({
+          width: best!.width,
+          height: best!.height,
+          cutWords: best!.cutWords,
+          scale: best!.scale,
+        });
       }
     }
   });

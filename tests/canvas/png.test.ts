@@ -3,7 +3,8 @@ import { CanvasError, layoutJourneyCanvas, renderCanvas } from '../../src/canvas
 import { Resvg } from '@resvg/resvg-js';
 import { fontFiles } from '../../src/canvas/font/fonts.js';
 import { encodePng } from '../../src/canvas/png-encode.js';
-import { MAX_PIXELS, PixelBudget, rasterJob, rasterOptions } from '../../src/canvas/png.js';
+import { drawPng, MAX_PIXELS, PixelBudget, rasterJob, rasterOptions } from '../../src/canvas/png.js';
+import { PngEncoder } from '../../src/canvas/png-encode.js';
 import type { JourneyMap } from '../../src/model/journey.js';
 import { generateMap, sampleMaps } from './helpers.js';
 import { decodePng, inkFraction } from './png-decode.js';
@@ -34,8 +35,7 @@ describe('canvas PNG', () => {
     const png = decodePng((await renderCanvas(b2c, { format: 'png', scale: 0.35 })) as Uint8Array);
     expect(Math.abs(png.width - scene.width * 0.35)).toBeLessThan(1);
     expect(Math.abs(png.height - scene.height * 0.35)).toBeLessThan(1);
-    // The background rectangle covers the last column and row only in part at this scale; resvg
-    // fills the picture with the background first, so every pixel is opaque all the same.
+    // Written as RGBA: every pixel, the last row and column included, is opaque.
     expect(png.channels).toBe(4);
     for (let y = 0; y < png.height; y++) for (let x = 0; x < png.width; x++) if (png.alpha(x, y) !== 255) expect.fail(`pixel ${x},${y} is not opaque`);
     expect(png.rgb(png.width - 1, png.height - 1)).toEqual([255, 255, 255]);
@@ -66,6 +66,31 @@ describe('canvas PNG', () => {
       expect([ours.width, ours.height]).toEqual([plain.width, plain.height]);
       expect(Buffer.compare(ours.pixels, plain.pixels), `scale ${scale}`).toBe(0);
     }
+  });
+
+  it('starts every picture from its background colour, so that no pixel is left translucent', async () => {
+    // The encoder writes resvg's pixels as they are, which is right only for opaque ones: a
+    // drawing that leaves pixels uncovered must still come out opaque, in the background colour.
+    const { scene, fonts, measurer } = layoutJourneyCanvas(b2c);
+    const { fontFiles: files } = rasterJob(scene, measurer, 1);
+    const bare = '<svg xmlns="http://www.w3.org/2000/svg" width="4" height="3" viewBox="0 0 4 3"><rect x="1.5" y="0" width="1" height="1" fill="#000000"/></svg>';
+    const drawn = new Resvg(bare, rasterOptions(files, fonts.family, '#336699')).render();
+    const pixels = drawn.pixels;
+    for (let i = 0; i < pixels.length; i += 4) expect(pixels[i + 3], `pixel ${i / 4}`).toBe(255);
+    expect([...pixels.subarray(0, 4)]).toEqual([0x33, 0x66, 0x99, 255]);
+  });
+
+  it('fails with the error of a band that cannot be drawn, and draws the next picture right', async () => {
+    const { scene, fonts, measurer } = layoutJourneyCanvas(b2c);
+    const job = rasterJob(scene, measurer, 1, 3);
+    expect(job.bands.length).toBe(3);
+    const broken = { ...job, bands: job.bands.map((band, i) => (i === 0 ? { ...band, svg: '<svg' } : band)) };
+    await expect(drawPng(broken, fonts.family)).rejects.toThrow(/svg|xml|parse/i);
+    // The other bands, still being drawn when the first failed, were waited for: none writes into
+    // the row buffer the next picture borrows.
+    const again = await drawPng(job, fonts.family);
+    const reference = (await renderCanvas(b2c, { format: 'png' })) as Uint8Array;
+    expect(Buffer.compare(again, reference)).toBe(0);
   });
 
   it('draws maps asked for at the same time exactly as one at a time, a raster too large to share waiting its turn', async () => {
@@ -225,6 +250,18 @@ describe('PNG encoder', () => {
       [4, 5, 6],
     ]);
     expect(decodePng(big).rgb(63, 63)).toEqual([255, 255, 255]);
+  });
+
+  it('refuses rows added twice, and rows added once it is closed', async () => {
+    const rows = (count: number) => new Uint8Array(4 * 2 * count).fill(255);
+    const encoder = new PngEncoder(2, 4);
+    encoder.addRows(0, rows(2));
+    expect(() => encoder.addRows(1, rows(2))).toThrow(/overlap/);
+    expect(() => encoder.addRows(3, rows(2))).toThrow(RangeError);
+    encoder.addRows(2, rows(2));
+    expect(decodePng(await encoder.finish()).height).toBe(4);
+    await encoder.close();
+    expect(() => encoder.addRows(0, rows(1))).toThrow(/closed/);
   });
 
   it('writes the same bytes for a raster given in bands as in one piece, in parts that inflate to its rows', async () => {

@@ -141,7 +141,7 @@ function gridOf(view: ViewModel, slotWidth: number, rows: number) {
 }
 
 /** The width layoutCanvas gives a view with these slots and rows, without laying it out. */
-export function canvasWidth(view: ViewModel, slotWidth = DEFAULT_SLOT_WIDTH, rows = 1): number {
+export function canvasWidth(view: ViewModel, slotWidth: number, rows: number): number {
   return gridOf(view, slotWidth, rows).width;
 }
 

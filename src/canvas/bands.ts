@@ -60,6 +60,15 @@ const COST_PER_BAND = 1500;
 /** ...up to the four threads Node gives resvg and zlib by default. */
 const MAX_BANDS = 4;
 
+/** One strip of the picture with the shapes it draws. */
+export interface BandShapes extends Band {
+  /**
+   * The shapes whose painted rows, with the clearance, reach into the strip. A curved shape
+   * reaches into exactly one strip, since no cut comes within the clearance of it.
+   */
+  shapes: Set<Shape>;
+}
+
 /**
  * Cuts the picture into strips of about equal drawing cost (text costs most), on rows that no
  * curved shape comes near: one strip per COST_PER_BAND, or `count` strips when given. On two
@@ -67,37 +76,46 @@ const MAX_BANDS = 4;
  * two thirds of the time), and more strips cost little; machines with more processors use them.
  * Fewer strips when the picture is small or offers no such row where one is wanted.
  */
-export function bandsOf(scene: Scene, frame: PixelFrame, count?: number): Band[] {
-  if (frame.height < 2 * MIN_BAND_ROWS || count === 1) return [{ top: 0, height: frame.height }];
+export function cutIntoBands(scene: Scene, frame: PixelFrame, count?: number): BandShapes[] {
+  // Every shape's rows, worked out once: a path's are read from its data.
+  const placed = placeShapes(scene, frame);
+  return cuts(placed, frame, count).map((band) => {
+    const top = band.top - CLEARANCE;
+    const bottom = band.top + band.height + CLEARANCE;
+    return { ...band, shapes: new Set(placed.filter((p) => p.bottom > top && p.top < bottom).map((p) => p.shape)) };
+  });
+}
+
+function cuts(placed: readonly Placed[], frame: PixelFrame, count: number | undefined): Band[] {
+  const whole = [{ top: 0, height: frame.height }];
+  if (frame.height < 2 * MIN_BAND_ROWS || count === 1) return whole;
 
   // cost[r]: the drawing cost of row r.
   const cost = new Float64Array(frame.height).fill(frame.width / PIXELS_PER_CHARACTER);
-  visit(scene, frame, (shape, rows) => {
-    if (shape.kind !== 'text') return;
-    const first = clampRow(Math.floor(rows.top), frame);
-    const last = clampRow(Math.ceil(rows.bottom), frame);
+  for (const { shape, top, bottom } of placed) {
+    if (shape.kind !== 'text') continue;
+    const first = clampRow(Math.floor(top), frame);
+    const last = clampRow(Math.ceil(bottom), frame);
     const characters = shape.box.lines.reduce((sum, line) => sum + line.length, 0);
     for (let r = first; r < last; r++) cost[r]! += characters / (last - first);
-  });
+  }
   let total = 0;
   for (let r = 0; r < frame.height; r++) total += cost[r]!;
   const wanted = Math.min(count ?? Math.round(total / COST_PER_BAND), MAX_BANDS, Math.floor(frame.height / MIN_BAND_ROWS));
-  if (wanted < 2) return [{ top: 0, height: frame.height }];
+  if (wanted < 2) return whole;
 
-  const blocked = blockedRows(scene, frame);
-  const cuts: number[] = [];
+  const blocked = blockedAmong(placed, frame);
+  const rows: number[] = [];
   let spent = 0;
   let row = 0;
   for (let k = 1; k < wanted; k++) {
     const target = (total * k) / wanted;
     while (row < frame.height && spent + cost[row]! <= target) spent += cost[row++]!;
-    const cut = nearestFreeRow(blocked, row, cuts.at(-1) ?? 0, frame.height);
-    if (cut !== undefined) cuts.push(cut);
+    const cut = nearestFreeRow(blocked, row, rows.at(-1) ?? 0, frame.height);
+    if (cut !== undefined) rows.push(cut);
   }
-  const edges = [0, ...cuts, frame.height];
-  const bands: Band[] = [];
-  for (let i = 0; i + 1 < edges.length; i++) bands.push({ top: edges[i]!, height: edges[i + 1]! - edges[i]! });
-  return bands;
+  const edges = [0, ...rows, frame.height];
+  return edges.slice(1).map((end, i) => ({ top: edges[i]!, height: end - edges[i]! }));
 }
 
 /**
@@ -105,12 +123,16 @@ export function bandsOf(scene: Scene, frame: PixelFrame, count?: number): Band[]
  * it: a cut there would pass within CLEARANCE rows of their ink.
  */
 export function blockedRows(scene: Scene, frame: PixelFrame): Int32Array {
+  return blockedAmong(placeShapes(scene, frame), frame);
+}
+
+function blockedAmong(placed: readonly Placed[], frame: PixelFrame): Int32Array {
   const blocked = new Int32Array(frame.height + 2);
-  visit(scene, frame, (shape, rows) => {
-    if (!curved(shape)) return;
-    blocked[clampRow(Math.floor(rows.top) - CLEARANCE + 1, frame)]! += 1;
-    blocked[clampRow(Math.ceil(rows.bottom) + CLEARANCE, frame)]! -= 1;
-  });
+  for (const { shape, top, bottom } of placed) {
+    if (!curved(shape)) continue;
+    blocked[clampRow(Math.floor(top) - CLEARANCE + 1, frame)]! += 1;
+    blocked[clampRow(Math.ceil(bottom) + CLEARANCE, frame)]! -= 1;
+  }
   for (let r = 1; r <= frame.height; r++) blocked[r]! += blocked[r - 1]!;
   return blocked;
 }
@@ -148,16 +170,18 @@ function curved(shape: Shape): boolean {
   }
 }
 
-/** The rows a shape can paint, in the picture's pixels (unrounded). */
-interface Rows {
+/** A shape and the rows it can paint, in the picture's pixels (unrounded). */
+interface Placed {
+  shape: Shape;
   top: number;
   bottom: number;
 }
 
-/** Calls `visit` for every shape with the rows it can paint; groups are entered, not reported. */
-function visit(scene: Scene, frame: PixelFrame, fn: (shape: Shape, rows: Rows) => void): void {
+/** Every shape but groups (which are entered), with the rows it can paint. */
+function placeShapes(scene: Scene, frame: PixelFrame): Placed[] {
   const slide = scene.slide;
   const toRow = (y: number): number => (slide ? slide.y + y * slide.scale : y) * frame.scaleY;
+  const placed: Placed[] = [];
   const walk = (shapes: readonly Shape[]): void => {
     for (const shape of shapes) {
       if (shape.kind === 'group') {
@@ -165,10 +189,11 @@ function visit(scene: Scene, frame: PixelFrame, fn: (shape: Shape, rows: Rows) =
         continue;
       }
       const [top, bottom] = extent(shape);
-      fn(shape, { top: toRow(top), bottom: toRow(bottom) });
+      placed.push({ shape, top: toRow(top), bottom: toRow(bottom) });
     }
   };
   walk(scene.shapes);
+  return placed;
 }
 
 /**
@@ -216,18 +241,4 @@ function pathYRange(d: string): [number, number] | undefined {
     if (y > high) high = y;
   }
   return [low, high];
-}
-
-/**
- * Which shapes a strip draws: those whose painted rows, with the clearance, reach into it. A
- * curved shape reaches into exactly one strip, since no cut comes within the clearance of it.
- */
-export function shapesOfBand(scene: Scene, frame: PixelFrame, band: Band): Set<Shape> {
-  const kept = new Set<Shape>();
-  const top = band.top - CLEARANCE;
-  const bottom = band.top + band.height + CLEARANCE;
-  visit(scene, frame, (shape, rows) => {
-    if (rows.bottom > top && rows.top < bottom) kept.add(shape);
-  });
-  return kept;
 }

@@ -27,7 +27,6 @@ export class PngEncoder {
   private readonly deflater: PartedDeflate;
   /** Rows added so far, one flag each: a row added twice would leave another never written. */
   private readonly added: Uint8Array;
-  private rowsIn = 0;
   private closed = false;
 
   constructor(
@@ -58,13 +57,13 @@ export class PngEncoder {
       this.raw[at] = 0; // filter: none
       this.raw.set(rgba.subarray(y * pixelRow, (y + 1) * pixelRow), at + 1);
     }
-    this.rowsIn += rows;
     this.deflater.written(top * this.rowBytes, (top + rows) * this.rowBytes);
   }
 
   /** The PNG, once every row has been added. */
   async finish(): Promise<Uint8Array> {
-    if (this.rowsIn !== this.height) throw new RangeError(`${this.rowsIn} rows given for an image of ${this.height}`);
+    const missing = this.added.indexOf(0);
+    if (missing >= 0) throw new RangeError(`row ${missing} of an image of ${this.height} rows was never given`);
     const idat = await this.deflater.result();
     const png = new Uint8Array(8 + 25 + 12 + idat.length + 12);
     png.set(SIGNATURE, 0);

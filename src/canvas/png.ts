@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import type { ResvgRenderOptions } from '@resvg/resvg-js';
-import { bandsOf, pixelFrame, shapesOfBand, type Band, type PixelFrame } from './bands.js';
+import { cutIntoBands, pixelFrame, type Band, type PixelFrame } from './bands.js';
 import { CanvasError } from './errors.js';
 import { BUNDLED_FAMILY, type Measurer } from './font/fonts.js';
 import { addCodePoints, rasterFontFiles } from './font/raster.js';
@@ -36,9 +36,9 @@ export function rasterJob(scene: Scene, measurer: Measurer, scale: number, bandC
     addCodePoints(drawn, text);
     return text;
   };
-  const bands = bandsOf(scene, frame, bandCount).map((rows) => ({
+  const bands = cutIntoBands(scene, frame, bandCount).map(({ shapes, ...rows }) => ({
     ...rows,
-    svg: sceneToSvg(scene, { standalone: true, textFilter, band: { frame, rows, shapes: shapesOfBand(scene, frame, rows) } }),
+    svg: sceneToSvg(scene, { standalone: true, textFilter, band: { frame, rows, shapes } }),
   }));
   return { frame, bands, fontFiles: rasterFontFiles(measurer.fonts, drawn), background: scene.background };
 }

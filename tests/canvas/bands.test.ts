@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderAsync } from '@resvg/resvg-js';
 import { layoutJourneyCanvas, type CanvasOptions, type Scene, type Shape } from '../../src/canvas/index.js';
-import { bandsOf, blockedRows, pixelFrame, shapesOfBand } from '../../src/canvas/bands.js';
+import { blockedRows, cutIntoBands, pixelFrame } from '../../src/canvas/bands.js';
 import { rasterJob, rasterOptions } from '../../src/canvas/png.js';
 import { sceneToSvg } from '../../src/canvas/svg.js';
 import type { JourneyMap } from '../../src/model/journey.js';
@@ -123,10 +123,10 @@ describe('PNG bands', () => {
   it('puts every curved shape in exactly one band, and straight ones in every band they cross', () => {
     const { scene } = layoutJourneyCanvas(maps[0]!.map);
     const frame = pixelFrame(scene, 1);
-    const bands = bandsOf(scene, frame, 4);
+    const bands = cutIntoBands(scene, frame, 4);
     expect(bands.length).toBeGreaterThan(2);
     expect(bands.reduce((rows, band) => rows + band.height, 0)).toBe(frame.height);
-    const kept = bands.map((band) => shapesOfBand(scene, frame, band));
+    const kept = bands.map((band) => band.shapes);
     const shapes = leaves(scene.shapes);
     for (const shape of shapes) {
       const holders = kept.filter((set) => set.has(shape)).length;
@@ -176,8 +176,8 @@ describe('PNG bands', () => {
     for (const { name, map } of maps.slice(0, 4)) {
       const { scene } = layoutJourneyCanvas(map);
       const frame = pixelFrame(scene, 1);
-      const [top, bottom] = bandsOf(scene, frame, 2).map((band) =>
-        leaves([...shapesOfBand(scene, frame, band)]).reduce((sum, shape) => sum + (shape.kind === 'text' ? shape.box.lines.join('').length : 0), 0),
+      const [top, bottom] = cutIntoBands(scene, frame, 2).map((band) =>
+        leaves([...band.shapes]).reduce((sum, shape) => sum + (shape.kind === 'text' ? shape.box.lines.join('').length : 0), 0),
       );
       const share = top! / (top! + bottom!);
       expect(share, name).toBeGreaterThan(0.3);
@@ -190,7 +190,7 @@ describe('PNG bands', () => {
     const points = Array.from({ length: 200_000 }, (_, i) => `L${i % 3000} ${200 + (i % 7)}`).join('');
     const curve: Scene = { ...scene, shapes: [...scene.shapes, { kind: 'path', d: `M0 200${points}`, stroke: '#000', strokeWidth: 2, linejoin: 'round' }] };
     const frame = pixelFrame(curve, 1);
-    const bands = bandsOf(curve, frame, 4);
+    const bands = cutIntoBands(curve, frame, 4);
     expect(bands.length).toBeGreaterThan(1);
     // No cut falls within the curve's rows (200 to 206, and the stroke).
     for (const band of bands.slice(1)) expect(band.top < 197 || band.top > 209, `cut at ${band.top}`).toBe(true);
@@ -198,14 +198,14 @@ describe('PNG bands', () => {
 
   it('keeps one band for a small picture, and where curves leave no row to cut', () => {
     const { scene } = layoutJourneyCanvas(maps[0]!.map);
-    expect(bandsOf(scene, pixelFrame(scene, 0.2), 4)).toHaveLength(1);
+    expect(cutIntoBands(scene, pixelFrame(scene, 0.2), 4)).toHaveLength(1);
     const covered: Scene = {
       ...scene,
       shapes: [{ kind: 'path', d: `M0 0C10 ${scene.height / 2} 20 ${scene.height / 2} 30 ${scene.height}`, stroke: '#000', strokeWidth: 1 }],
     };
-    expect(bandsOf(covered, pixelFrame(covered, 1), 4)).toHaveLength(1);
+    expect(cutIntoBands(covered, pixelFrame(covered, 1), 4)).toHaveLength(1);
     // A path the extent reader does not know (an arc) is taken to cover the whole picture.
     const arc: Scene = { ...scene, shapes: [{ kind: 'path', d: 'M10 10A5 5 0 0 1 20 20', stroke: '#000' }] };
-    expect(bandsOf(arc, pixelFrame(arc, 1), 4)).toHaveLength(1);
+    expect(cutIntoBands(arc, pixelFrame(arc, 1), 4)).toHaveLength(1);
   });
 });

@@ -4,7 +4,7 @@
 // when Node neither resolves dozens of modules nor parses and compiles them: so the command is one
 // CommonJS file (dist/bundle/cli.cjs), which bin/journey.cjs compiles with the bytecode cached here
 // (cli.cjs.cache). Modules a command imports on demand stay in lazy wrappers, so `journey lint`
-// never runs the renderer's code nor loads puppeteer or resvg. The worker threads that share out
+// never runs the renderer's code nor loads puppeteer-core or resvg. The worker threads that share out
 // a large run have their own file, worker.cjs, which holds the checking code only.
 //
 // meta.json records which compiled sources each output holds and which packages it requires,
@@ -30,13 +30,13 @@ const result = await build({
   target: 'node20.19',
   outdir,
   // Native code (resvg) and the browser stack stay as installed packages, loaded on demand.
-  external: ['puppeteer', '@resvg/resvg-js'],
+  external: ['puppeteer-core', '@resvg/resvg-js'],
   // The sources find their package and their neighbours from their own URL; in the bundle, that
   // is the bundle file's.
   define: { 'import.meta.url': '__journeykitBundleUrl' },
   banner: { js: "'use strict';\nconst __journeykitBundleUrl = require('node:url').pathToFileURL(__filename).href;" },
   // bin/journey.cjs compiles the bundle as a vm.Script, which has no loader for import(): what
-  // the bundle loads on demand is required instead (resvg and puppeteer ship CommonJS builds).
+  // the bundle loads on demand is required instead (resvg and puppeteer-core ship CommonJS builds).
   supported: { 'dynamic-import': false },
   metafile: true,
   legalComments: 'none',

@@ -6,6 +6,6 @@ export { threadsFromEnvironment } from '../threads/pool.js';
 export { loadConfig, parseConfig, settingsFor, ConfigFinder, ConfigError, CONFIG_FILE_NAMES, type LintConfig } from './config.js';
 export { presetSettings, presetSeverity, DEFAULT_PRESET } from './presets.js';
 export { RULES } from './rules/index.js';
-export { DOCS_BASE_URL, CORE_RULES, ruleInfos, helpUri, toolVersion } from './info.js';
+export { DOCS_BASE_URL, CORE_RULES, ruleInfos, ruleInfosWithHelp, helpUri, toolVersion } from './info.js';
 export { findDirectives, type Directive, type DirectiveKind } from './directives.js';
 export * from './types.js';

@@ -4,8 +4,37 @@ import { INVALID_DIRECTIVE, UNUSED_DIRECTIVE } from './engine.js';
 import { RULES } from './rules/index.js';
 import { packagePath } from '../util/package-root.js';
 
-/** Where the documentation lives online; a rule's help link is this plus its `docs` path. */
-export const DOCS_BASE_URL = 'https://github.com/journeykit/journeykit/blob/main/';
+interface PackageJson {
+  version: string;
+  repository?: string | { url?: string };
+}
+
+let manifest: PackageJson | undefined;
+
+function packageJson(): PackageJson {
+  manifest ??= JSON.parse(readFileSync(packagePath('package.json'), 'utf8')) as PackageJson;
+  return manifest;
+}
+
+/**
+ * The browsable address of a repository named by package.json's `repository` field, with a
+ * trailing slash: `git+https://host/owner/name.git` and `github:owner/name` both become
+ * `https://host/owner/name/`.
+ */
+export function repositoryUrl(repository: PackageJson['repository']): string | undefined {
+  const url = typeof repository === 'string' ? repository : repository?.url;
+  if (!url) return undefined;
+  const shorthand = /^(?:github:)?([\w.-]+\/[\w.-]+)$/.exec(url);
+  if (shorthand) return `https://github.com/${shorthand[1]}/`;
+  const web = /^(?:git\+)?(?:https?|ssh|git):\/\/(?:[^@/]+@)?([^/]+)\/(.+?)(?:\.git)?\/?$/.exec(url);
+  return web ? `https://${web[1]}/${web[2]}/` : undefined;
+}
+
+/**
+ * Where the documentation lives online, derived from package.json's `repository`; a rule's help
+ * link is this plus its `docs` path.
+ */
+export const DOCS_BASE_URL = `${repositoryUrl(packageJson().repository) ?? 'https://www.npmjs.com/package/journeykit/'}blob/main/`;
 
 /**
  * Findings that do not come from a lint rule: the loader's and the validator's, and those about
@@ -31,10 +60,32 @@ export function helpUri(docs: string, base = DOCS_BASE_URL): string {
   return base + docs;
 }
 
-let version: string | undefined;
-
 /** journeykit's version, for formats that record which tool wrote them. */
 export function toolVersion(): string {
-  version ??= (JSON.parse(readFileSync(packagePath('package.json'), 'utf8')) as { version: string }).version;
-  return version;
+  return packageJson().version;
+}
+
+/**
+ * The rules with the reason each one exists, the paragraph under "Why it matters" on its page,
+ * for formats that describe rules at length (SARIF's fullDescription and help). Reads the pages,
+ * so only those formats ask for it.
+ */
+export function ruleInfosWithHelp(): RuleInfo[] {
+  return ruleInfos().map((rule) => {
+    const help = whyItMatters(rule.docs);
+    return help ? { ...rule, help } : rule;
+  });
+}
+
+function whyItMatters(docs: string): string | undefined {
+  if (!docs.startsWith('docs/rules/')) return undefined;
+  let page: string;
+  try {
+    page = readFileSync(packagePath(docs), 'utf8');
+  } catch {
+    return undefined;
+  }
+  const section = /^## Why it matters\n+([\s\S]*?)(?:\n## |$)/m.exec(page)?.[1];
+  // Markdown links keep their text: the reason is read as plain text in most viewers.
+  return section?.trim().replace(/\[([^\]]+)\]\([^)]*\)/g, '$1').replace(/\s*\n\s*/g, ' ') || undefined;
 }

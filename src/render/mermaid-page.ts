@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import type { Browser, ConsoleMessage, Page, Viewport } from 'puppeteer';
+import type { Browser, ConsoleMessage, Page, Viewport } from 'puppeteer-core';
 
 export type PageFormat = 'svg' | 'png' | 'pdf';
 

@@ -10,6 +10,7 @@ import { safeForTerminal } from '../report/terminal.js';
 import type { FileReport } from '../report/types.js';
 import { didYouMean } from '../util/suggest.js';
 import { findBrowser } from './browser/find.js';
+import { imageStackProblem } from './image-stack.js';
 import { CANVAS_FORMATS, loadCanvas } from './canvas.js';
 import { FORMAT_NAMES, FORMATS, formatFromFileName, isFormat, type Diagram, type Format } from './formats.js';
 import type { ImageFormat, MermaidImages } from './images.js';
@@ -192,6 +193,8 @@ async function renderJobs(jobs: Job[], plan: Plan, options: RenderOptions): Prom
   }
   try {
     if (mermaidImages) {
+      const problem = imageStackProblem();
+      if (problem) throw new CliError(problem);
       const found = findBrowser({ explicit: options.browserPath });
       if ('error' in found) throw new CliError(found.error);
       const { MermaidImages } = await import('./images.js');

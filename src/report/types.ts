@@ -13,6 +13,8 @@ export interface RuleInfo {
   description: string;
   /** Path of the rule's documentation inside the package, e.g. docs/rules/phase-without-kpi.md. */
   docs: string;
+  /** Why the rule exists and what to do about it, in a few sentences (SARIF's fullDescription and help). */
+  help?: string;
 }
 
 export interface FormatOptions {

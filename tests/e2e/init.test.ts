@@ -46,7 +46,7 @@ describe('journey init', () => {
         });
         const file = `maps/${template}.journey.yaml`;
         const text = readFileSync(join(dir, file), 'utf8');
-        expect(text.split('\n')[0]).toBe('# yaml-language-server: $schema=https://journeykit.dev/schemas/journey/v1.json');
+        expect(text.split('\n')[0]).toBe('# yaml-language-server: $schema=https://cdn.jsdelivr.net/npm/journeykit@0/schemas/journey.schema.json');
         expect(parse(text).lang).toBe(lang);
         expect(runJourney(['validate', file], { cwd: dir })).toEqual({ code: 0, stdout: '✔ 1 journey map valid\n', stderr: '' });
         expect(runJourney(['fmt', '--check', file], { cwd: dir })).toEqual({ code: 0, stdout: '', stderr: '' });
@@ -68,7 +68,7 @@ describe('journey init', () => {
     expect(runJourney(['init', '-t', 'blank', '-l', 'en'], { cwd: dir, env }).code).toBe(0);
     const config = readFileSync(join(dir, '.journeykit.yaml'), 'utf8');
     expect(parse(config)).toEqual({ extends: 'recommended' });
-    expect(config).toMatch(/^# yaml-language-server: \$schema=https:\/\/journeykit\.dev\/schemas\/config\/v1\.json\n/);
+    expect(config.split("\n")[0]).toBe("# yaml-language-server: $schema=https://cdn.jsdelivr.net/npm/journeykit@0/schemas/config.schema.json");
     writeFileSync(join(dir, '.journeykit.yaml'), 'extends: strict\n');
     const again = runJourney(['init', '-t', 'agency', '-l', 'en'], { cwd: dir, env });
     expect(again.stdout).toContain('kept .journeykit.yaml\n');

@@ -139,7 +139,7 @@ describe('journey validate', () => {
     expect(runJourney(['validate', 'ok.yaml', '--format', 'xml'], { cwd: dir })).toEqual({
       code: 2,
       stdout: '',
-      stderr: 'journey: unknown format "xml" for validate: use stylish or json\n',
+      stderr: 'journey: unknown format "xml" for validate: use stylish, json, github, sarif\n',
     });
   });
 
@@ -175,7 +175,7 @@ describe('journey validate', () => {
   it('prints the schema and its path', () => {
     const schema = runJourney(['schema']);
     expect(schema.code).toBe(0);
-    expect(JSON.parse(schema.stdout).$id).toBe('https://journeykit.dev/schemas/journey/v1.json');
+    expect(JSON.parse(schema.stdout).$id).toBe('https://cdn.jsdelivr.net/npm/journeykit@0/schemas/journey.schema.json');
     const path = runJourney(['schema', '--path']);
     expect(path).toEqual({ code: 0, stdout: join(ROOT, 'schemas/journey.schema.json') + '\n', stderr: '' });
   });

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'puppeteer';
+import type { Browser } from 'puppeteer-core';
 import { findBrowser } from '../../src/render/browser/find.js';
 import { launchBrowser, type LaunchedBrowser } from '../../src/render/browser/launch.js';
 import { DiagramError, MermaidImages, mermaidConfig, type ImageFormat, type ImageOptions } from '../../src/render/images.js';

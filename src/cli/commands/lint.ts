@@ -6,6 +6,7 @@ import type { FileReport } from '../../report/types.js';
 import { didYouMean } from '../../util/suggest.js';
 import { CliError, EXIT } from '../errors.js';
 import { emit, guardOutput } from '../io.js';
+import { REPOSITORY_FORMATS, relativeToRepository, repositoryRoot } from '../repository.js';
 
 interface LintCommandOptions {
   config?: string;
@@ -99,13 +100,15 @@ export async function runLint(paths: string[], options: LintCommandOptions): Pro
 
   const counts = countSeverities(reports.flatMap((r) => r.diagnostics));
   const shown: FileReport[] = options.quiet ? reports.map((r) => ({ ...r, diagnostics: r.diagnostics.filter((d) => d.severity === 'error') })) : reports;
-  const formatOptions = { codeFrame: true, rules: lint.ruleInfos(), toolName: 'journey lint', docsBaseUrl: lint.DOCS_BASE_URL, version: lint.toolVersion() };
+  const rules = destinations.some((d) => d.format === 'sarif') ? lint.ruleInfosWithHelp() : lint.ruleInfos();
+  const formatOptions = { codeFrame: true, rules, toolName: 'journey lint', docsBaseUrl: lint.DOCS_BASE_URL, version: lint.toolVersion() };
 
   for (const destination of destinations) {
     const formatter = (await loadFormatter(destination.format))!;
     const color = destination.file === undefined && useColor();
     const quietAndClean = options.quiet && destination.format === 'stylish' && shown.every((r) => r.diagnostics.length === 0);
-    const text = quietAndClean ? '' : formatter(shown, { ...formatOptions, color });
+    const named = REPOSITORY_FORMATS.has(destination.format) ? relativeToRepository(shown, repositoryRoot()) : shown;
+    const text = quietAndClean ? '' : formatter(named, { ...formatOptions, color });
     await emit(text, destination.file, inputs);
   }
 

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser } from 'puppeteer';
+import type { Browser } from 'puppeteer-core';
 
 /**
  * Flags for a quiet, disposable browser: no background traffic, updates, sync or first-run
@@ -35,7 +35,7 @@ export interface LaunchOptions {
  * off: the render command closes the browser itself, and must clean up its files as it does.
  */
 export async function launchBrowser(executablePath: string, options: LaunchOptions = {}): Promise<LaunchedBrowser> {
-  const { default: puppeteer } = await import('puppeteer');
+  const { default: puppeteer } = await import('puppeteer-core');
   const profileDir = mkdtempSync(join(tmpdir(), 'journeykit-browser-'));
   const args = [...(process.getuid?.() === 0 ? ['--no-sandbox'] : []), ...BROWSER_FLAGS];
   let browser: Browser;

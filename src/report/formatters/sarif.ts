@@ -3,6 +3,7 @@ import { isAbsolute } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic, Severity } from '../../diagnostic.js';
 import type { FileReport, Formatter, RuleInfo } from '../types.js';
+import { escapeMarkdown } from './markdown.js';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
 
@@ -30,11 +31,7 @@ export const sarif: Formatter = (reports, options) => {
     name: 'journeykit',
     ...(options.version ? { version: options.version, semanticVersion: options.version } : {}),
     ...(options.docsBaseUrl ? { informationUri: options.docsBaseUrl } : {}),
-    rules: rules.map((rule) => ({
-      id: rule.id,
-      shortDescription: { text: rule.description },
-      ...(options.docsBaseUrl && rule.docs ? { helpUri: options.docsBaseUrl + rule.docs } : {}),
-    })),
+    rules: rules.map((rule) => describeRule(rule, options.docsBaseUrl)),
   };
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -43,6 +40,22 @@ export const sarif: Formatter = (reports, options) => {
   };
   return JSON.stringify(log, null, 2) + '\n';
 };
+
+/**
+ * GitHub code scanning shows a rule's fullDescription and help beside each alert and wants both;
+ * without a longer text of its own, a rule repeats its one-line description there.
+ */
+function describeRule(rule: RuleInfo, docsBaseUrl: string | undefined) {
+  const helpUri = docsBaseUrl && rule.docs ? docsBaseUrl + rule.docs : undefined;
+  const full = rule.help ?? rule.description;
+  return {
+    id: rule.id,
+    shortDescription: { text: rule.description },
+    fullDescription: { text: full },
+    ...(helpUri ? { helpUri } : {}),
+    help: helpUri ? { text: `${full} Documentation: ${helpUri}`, markdown: `${escapeMarkdown(full)}\n\n[Documentation](${helpUri})` } : { text: full },
+  };
+}
 
 function result(d: Diagnostic, report: FileReport, artifactIndex: number, ruleIndex: number, seen: Map<string, number>) {
   const region =

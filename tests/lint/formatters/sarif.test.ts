@@ -43,7 +43,12 @@ describe('sarif formatter', () => {
     expect(driver.rules[0]).toEqual({
       id: 'kpi-below-target',
       shortDescription: { text: 'A KPI misses its target.' },
+      fullDescription: { text: 'A KPI misses its target.' },
       helpUri: 'https://github.com/journeykit/journeykit/blob/main/docs/rules/kpi-below-target.md',
+      help: {
+        text: 'A KPI misses its target. Documentation: https://github.com/journeykit/journeykit/blob/main/docs/rules/kpi-below-target.md',
+        markdown: 'A KPI misses its target\\.\n\n[Documentation](https://github.com/journeykit/journeykit/blob/main/docs/rules/kpi-below-target.md)',
+      },
     });
     // `schema` was not described by the caller: it still gets a descriptor.
     expect(driver.rules.map((r: { id: string }) => r.id)).toEqual(['kpi-below-target', 'touchpoint-without-owner', 'io', 'schema']);

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/cli.js';
+import { findBrowser } from '../../src/render/browser/find.js';
 import { MINIMAL_MAP } from '../helpers/maps.js';
 
 /**
@@ -93,6 +94,25 @@ describe('the packed package, installed with a clean environment', () => {
     });
     expect(existsSync(join(project, 'map.svg'))).toBe(false);
   });
+});
+
+describe('the Mermaid image stack, added with the documented command', () => {
+  it('draws a Mermaid SVG once mermaid and puppeteer-core are installed', () => {
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+    const wanted = Object.entries(pkg.peerDependencies as Record<string, string>).map(([name, range]) => `${name}@${range}`);
+    expect(wanted.map((w) => w.split('@^')[0])).toEqual(['mermaid', 'puppeteer-core']);
+    const cache = execFileSync('npm', ['config', 'get', 'cache'], { encoding: 'utf8' }).trim();
+    execFileSync('npm', ['install', '--save-dev', '--no-audit', '--no-fund', '--prefer-offline', '--cache', cache, ...wanted], { cwd: project, stdio: 'pipe', env: cleanEnvironment() });
+    expect(existsSync(join(home, '.cache', 'puppeteer'))).toBe(false);
+    const result = journey('render', 'map.yaml', '-o', 'stack.svg');
+    if ('error' in findBrowser()) {
+      expect(result.status).toBe(2);
+      expect(result.stderr).toMatch(/^journey: no Chrome, Chromium or Edge browser found/);
+    } else {
+      expect({ code: result.status, stderr: result.stderr }).toEqual({ code: 0, stderr: '' });
+      expect(readFileSync(join(project, 'stack.svg'), 'utf8')).toMatch(/^<svg /);
+    }
+  }, 300_000);
 });
 
 describe('the packed package', () => {

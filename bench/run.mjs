@@ -13,11 +13,11 @@ const work = join(root, '.bench');
 const bin = (name) => join(root, 'node_modules/.bin', name);
 const journey = join(root, 'bin/journey.cjs');
 const quick = process.argv.includes('--quick');
-// `--only <section>` runs one section (one-map, many, big, mermaid, canvas) and prints its ratios
+// `--only <section>` runs one section (one-map, many, big, mermaid, canvas, pptx) and prints its ratios
 // without rewriting docs/benchmarks.md, which always holds a full run.
 const onlyAt = process.argv.indexOf('--only');
 const only = onlyAt >= 0 ? process.argv[onlyAt + 1] : undefined;
-const SECTIONS = ['one-map', 'many', 'big', 'mermaid', 'canvas'];
+const SECTIONS = ['one-map', 'many', 'big', 'mermaid', 'canvas', 'pptx'];
 if (only !== undefined && !SECTIONS.includes(only)) {
   console.error(`bench/run.mjs: --only takes one of ${SECTIONS.join(', ')}`);
   process.exit(2);
@@ -83,7 +83,7 @@ function main() {
   const ajvArgs = (data) => ['validate', '--spec=draft2020', '--strict=false', '-c', 'ajv-formats', '-s', schema, '-d', data];
 
   const rows = [];
-  let [node0, validate1, lint1, ajv1, spectral1, lintMany, ajvMany, lintBig, renderMany, mmdc1] = Array(10).fill(skipped);
+  let [node0, validate1, lint1, ajv1, spectral1, lintMany, ajvMany, lintBig, renderMany, mmdc1, pptx1] = Array(11).fill(skipped);
   if (wanted('one-map')) {
     console.log('one typical map (6 phases, 30 touchpoints):');
     [node0, validate1, lint1, ajv1, spectral1] = measureTogether([
@@ -142,13 +142,23 @@ function main() {
     rows.push(['canvas SVG+PNG per typical map', canvasLine, '≤ 50 ms']);
   }
 
+  if (wanted('pptx')) {
+    console.log('PowerPoint deck:');
+    const inProcess = spawnSync(process.execPath, [join(root, 'bench/pptx.mjs')], { cwd: root, encoding: 'utf8' });
+    const deckLine = inProcess.status === 0 ? inProcess.stdout.trim().split('\n').pop() : `failed: ${(inProcess.stderr || '').trim().split('\n').pop()}`;
+    console.log(`  in process: ${deckLine}`);
+    const example = join(root, 'examples/b2c-ecommerce.journey.yaml');
+    pptx1 = measure('journey render one map → PPTX (b2c-ecommerce, 18 slides)', process.execPath, [journey, 'render', example, '-o', join(work, 'deck.pptx')], { runs: quick ? 1 : 5 });
+    rows.push(['PPTX deck per map, in process', deckLine, '—'], ['PPTX deck of one map, `journey render map.yaml -o map.pptx`: seconds', pptx1.failure ? 'n/a' : pptx1.median.toFixed(2), '—']);
+  }
+
   if (only !== undefined) {
     console.log('');
     for (const row of rows) console.log(`${row[0]}: ${row[1]} (target ${row[2]})`);
     return;
   }
 
-  const results = [node0, validate1, lint1, ajv1, spectral1, lintMany, ajvMany, lintBig, renderMany, mmdc1];
+  const results = [node0, validate1, lint1, ajv1, spectral1, lintMany, ajvMany, lintBig, renderMany, mmdc1, pptx1];
   const md = [
     '# Benchmarks',
     '',

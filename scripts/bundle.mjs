@@ -29,8 +29,9 @@ const result = await build({
   charset: 'ascii',
   target: 'node20.19',
   outdir,
-  // Native code (resvg) and the browser stack stay as installed packages, loaded on demand.
-  external: ['puppeteer-core', '@resvg/resvg-js'],
+  // Native code (resvg), the browser stack and the deck writer stay as installed packages,
+  // loaded on demand.
+  external: ['puppeteer-core', '@resvg/resvg-js', 'pptxgenjs'],
   // The sources find their package and their neighbours from their own URL; in the bundle, that
   // is the bundle file's.
   define: { 'import.meta.url': '__journeykitBundleUrl' },

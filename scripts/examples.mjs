@@ -1,5 +1,6 @@
 // `npm run examples`: the main job on the bundled maps, the way a consultant would run it:
-// validate, lint, then render a Markdown report, a slide-ready canvas and the Mermaid diagram.
+// validate, lint, then render a Markdown report, a slide-ready canvas, an editable deck and the
+// Mermaid diagram.
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -22,6 +23,7 @@ journey('schema, ids and references', ['validate', 'examples/']);
 journey('gaps a consultant would raise', ['lint', 'examples/'], { expect: [0, 1] });
 journey('one-page Markdown reports', ['render', 'examples/', '--format', 'markdown', '--out', out]);
 journey('slide-ready journey canvases', ['render', 'examples/', '--diagram', 'canvas', '--format', 'png', '--slide', '16:9', '--out', out]);
+journey('editable PowerPoint decks', ['render', 'examples/', '--format', 'pptx', '--out', out]);
 const images = journey('Mermaid journey diagrams (needs Chrome, Chromium or Edge)', ['render', 'examples/', '--format', 'svg', '--out', out], { expect: [0, 2] });
 if (images === 2) console.log('(no browser here: the Mermaid images were skipped; the other outputs do not need one)');
 

@@ -2,9 +2,9 @@ import type { JourneyMap } from '../model/journey.js';
 import { CanvasError } from './errors.js';
 import { fontFiles, loadFontSet, Measurer, type FontSet } from './font/fonts.js';
 import { htmlPage } from './html.js';
-import { canvasWidth, DEFAULT_SLOT_WIDTH, layoutCanvas } from './layout/canvas.js';
+import { canvasWidth, DEFAULT_SLOT_WIDTH, layoutCanvas, type LayoutParts } from './layout/canvas.js';
 import type { Scene } from './layout/scene.js';
-import { buildView } from './layout/view.js';
+import { buildView, type ViewModel } from './layout/view.js';
 import { drawPng, rasterJob } from './png.js';
 import { sceneToSvg } from './svg.js';
 import { resolveTheme, type BrandTheme, type Theme } from './theme.js';
@@ -73,23 +73,7 @@ export function layoutJourneyCanvas(
 
   const slide = SLIDES[options.slide];
   if (!slide) throw new CanvasError(`unknown slide format '${String(options.slide)}' (expected ${Object.keys(SLIDES).join(' or ')})`);
-  // The largest text wins, among the layouts that cut the fewest words in the middle.
-  let best: { scene: Scene; scale: number; rows: number } | undefined;
-  for (let rows = 1; rows <= Math.min(SLIDE_MAX_ROWS, view.phases.length); rows++) {
-    for (const slotWidth of SLIDE_SLOT_WIDTHS) {
-      // A second row must pay for itself: it repeats the lane labels and costs a reader's eye.
-      const gain = rows > (best?.rows ?? 1) ? 1.1 : 1;
-      // The width alone caps the scale. Once a layout cuts no word, one that could not beat its
-      // scale cannot win, and is not laid out at all (the slowest part of fitting a slide).
-      const widest = slide.width / canvasWidth(view, slotWidth, rows);
-      if (best && best.scene.cutWords === 0 && widest <= best.scale * gain + 1e-9) continue;
-      const scene = layoutCanvas(view, theme, measurer, slotWidth, rows);
-      const scale = Math.min(slide.width / scene.width, slide.height / scene.height);
-      const better = !best || scene.cutWords < best.scene.cutWords || (scene.cutWords === best.scene.cutWords && scale > best.scale * gain + 1e-9);
-      if (better) best = { scene, scale, rows };
-    }
-  }
-  const { scene, scale } = best!;
+  const { scene, scale } = fitToArea(view, theme, measurer, slide.width, slide.height);
   scene.slide = {
     width: slide.width,
     height: slide.height,
@@ -100,6 +84,51 @@ export function layoutJourneyCanvas(
     contentHeight: scene.height,
   };
   return { scene, fonts, theme, measurer };
+}
+
+/**
+ * What a deck of the canvas needs before it plans its slides: the view (after the persona and
+ * phase filters), the theme and the measurer the layout uses.
+ */
+export function layoutDeckView(
+  map: JourneyMap,
+  options: Pick<CanvasOptions, 'theme' | 'persona' | 'phase' | 'lanes'> = {},
+): { view: ViewModel; theme: Theme; measurer: Measurer } {
+  const theme = resolveTheme(options.theme);
+  const measurer = measurerFor(loadFontSet(theme.fontFiles));
+  return { view: buildView(map, options), theme, measurer };
+}
+
+/**
+ * The layout of a view that gives the largest text in an area of `width` × `height` (in the
+ * drawing's units), among the layouts that cut the fewest words in the middle, with the scale it
+ * is drawn at. `margin` is the part of the drawing's outer margin the area does not show.
+ */
+export function fitToArea(
+  view: ViewModel,
+  theme: Theme,
+  measurer: Measurer,
+  width: number,
+  height: number,
+  options: { margin?: number; parts?: LayoutParts; slotWidths?: readonly number[]; maxRows?: number } = {},
+): { scene: Scene; scale: number } {
+  const margin = options.margin ?? 0;
+  let best: { scene: Scene; scale: number; rows: number } | undefined;
+  for (let rows = 1; rows <= Math.min(options.maxRows ?? SLIDE_MAX_ROWS, view.phases.length); rows++) {
+    for (const slotWidth of options.slotWidths ?? SLIDE_SLOT_WIDTHS) {
+      // A second row must pay for itself: it repeats the lane labels and costs a reader's eye.
+      const gain = rows > (best?.rows ?? 1) ? 1.1 : 1;
+      // The width alone caps the scale. Once a layout cuts no word, one that could not beat its
+      // scale cannot win, and is not laid out at all (the slowest part of fitting a slide).
+      const widest = width / (canvasWidth(view, slotWidth, rows, options.parts) - 2 * margin);
+      if (best && best.scene.cutWords === 0 && widest <= best.scale * gain + 1e-9) continue;
+      const scene = layoutCanvas(view, theme, measurer, slotWidth, rows, options.parts);
+      const scale = Math.min(width / (scene.width - 2 * margin), height / (scene.height - 2 * margin));
+      const better = !best || scene.cutWords < best.scene.cutWords || (scene.cutWords === best.scene.cutWords && scale > best.scale * gain + 1e-9);
+      if (better) best = { scene, scale, rows };
+    }
+  }
+  return best!;
 }
 
 /**

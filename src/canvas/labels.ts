@@ -30,6 +30,24 @@ export interface Labels {
   colon: string;
   /** Names of the well-known channels in this language, where they differ from the model's English. */
   channels: Record<string, string>;
+  /** The slides of a deck around the canvas. */
+  deck: {
+    scorecard: string;
+    painsAndOpportunities: string;
+    columns: { kpi: string; phase: string; target: string; actual: string; status: string; owner: string; measured: string; touchpoint: string };
+    wholeJourney: string;
+    noKpis: string;
+    noPains: string;
+    customerGoal: string;
+    resources: string;
+    objectives: string;
+    /** A phase shown in several parts. */
+    continued: string;
+    /** "1/2": which of the slides that share out the lanes of the same touchpoints. */
+    part(index: number, count: number): string;
+    /** The slides of a table that runs over several. */
+    page(index: number, count: number): string;
+  };
 }
 
 const EN: Labels = {
@@ -76,6 +94,20 @@ const EN: Labels = {
   group: ',',
   colon: ':',
   channels: {},
+  deck: {
+    scorecard: 'KPI scorecard',
+    painsAndOpportunities: 'Pain points and opportunities',
+    columns: { kpi: 'KPI', phase: 'Phase', target: 'Target', actual: 'Actual', status: 'Status', owner: 'Owner', measured: 'Measured', touchpoint: 'Touchpoint' },
+    wholeJourney: 'Whole journey',
+    noKpis: 'No KPIs are defined for this journey.',
+    noPains: 'No pain points or opportunities are recorded for this journey.',
+    customerGoal: 'Customer goal',
+    resources: 'Resources',
+    objectives: 'Objectives',
+    continued: 'continued',
+    part: (index, count) => `lanes ${index + 1} of ${count}`,
+    page: (index, count) => `${index + 1} of ${count}`,
+  },
 };
 
 const FR: Labels = {
@@ -147,6 +179,20 @@ const FR: Labels = {
     'sales-rep': 'Commercial',
     'word-of-mouth': 'Bouche-à-oreille',
     partner: 'Partenaire ou revendeur',
+  },
+  deck: {
+    scorecard: 'Tableau de bord des indicateurs',
+    painsAndOpportunities: 'Irritants et opportunités',
+    columns: { kpi: 'Indicateur', phase: 'Phase', target: 'Cible', actual: 'Mesuré', status: 'Statut', owner: 'Responsable', measured: 'Mesuré le', touchpoint: 'Point de contact' },
+    wholeJourney: 'Tout le parcours',
+    noKpis: 'Aucun indicateur n’est défini pour ce parcours.',
+    noPains: 'Aucun irritant ni aucune opportunité n’est renseigné pour ce parcours.',
+    customerGoal: 'Objectif client',
+    resources: 'Ressources',
+    objectives: 'Objectifs',
+    continued: 'suite',
+    part: (index, count) => `lignes ${index + 1} sur ${count}`,
+    page: (index, count) => `${index + 1} sur ${count}`,
   },
 };
 

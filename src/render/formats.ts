@@ -11,6 +11,7 @@ export const FORMATS = {
   png: { extension: 'png', binary: true },
   pdf: { extension: 'pdf', binary: true },
   html: { extension: 'html', binary: false },
+  pptx: { extension: 'pptx', binary: true },
 } as const;
 
 export type Format = keyof typeof FORMATS;
@@ -32,6 +33,7 @@ const BY_EXTENSION: Record<string, Format> = {
   pdf: 'pdf',
   html: 'html',
   htm: 'html',
+  pptx: 'pptx',
 };
 
 export function formatFromFileName(file: string): Format | undefined {

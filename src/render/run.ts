@@ -16,7 +16,7 @@ import { FORMAT_NAMES, FORMATS, formatFromFileName, isFormat, type Diagram, type
 import type { ImageFormat, MermaidImages } from './images.js';
 import { loadRenderer } from './renderers/index.js';
 import { DEFAULT_COLUMNS } from './renderers/table.js';
-import type { TextRenderOptions, Theme } from './types.js';
+import type { DeckMap, TextRenderer, TextRenderOptions, Theme } from './types.js';
 import { selectView } from './view.js';
 import { BrandThemes } from './brand-theme.js';
 
@@ -36,6 +36,8 @@ export interface RenderOptions {
   width?: number;
   slide?: '16:9' | '4:3';
   browserPath?: string;
+  /** One PowerPoint deck of every map, written to this file. */
+  deck?: string;
 }
 
 /** Formats several maps can share one standard output in, one after the other. */
@@ -66,7 +68,12 @@ const SIGNAL_EXIT: Record<string, number> = { SIGINT: 130, SIGTERM: 143 };
  * browser, closed on every path, Ctrl-C included.
  */
 export async function runRender(paths: string[], options: RenderOptions): Promise<number> {
-  const plan = resolvePlan(options);
+  if (options.deck !== undefined) {
+    if (options.output || options.out) throw new CliError('--deck writes one deck of every map: use it without -o and --out');
+    if (options.format !== undefined && options.format !== 'pptx') throw new CliError(`--deck writes a PowerPoint deck, not ${options.format}`);
+    if (formatFromFileName(options.deck) !== 'pptx') throw new CliError(`--deck takes a .pptx file name, not ${options.deck}`);
+  }
+  const plan = resolvePlan(options.deck !== undefined ? { ...options, format: 'pptx' } : options);
   if (options.output && options.out) throw new CliError('use either -o <file> (one map) or --out <dir> (one file per map), not both');
   if (options.background !== undefined && !CSS_COLOUR.test(options.background.trim())) {
     throw new CliError(`"${options.background}" is not a colour for --background: use transparent, white, a CSS colour name or a #hex code`);
@@ -82,13 +89,15 @@ export async function runRender(paths: string[], options: RenderOptions): Promis
   if (options.output && files.length > 1) {
     throw new CliError(`-o writes one file but ${files.length} maps were given: use --out <dir> to write one file per map`);
   }
-  if (!options.output && !options.out && files.length > 1 && !CONCATENABLE.has(plan.format)) {
-    throw new CliError(`${files.length} maps were given: use --out <dir> to write one ${plan.format} file per map`);
+  if (!options.output && !options.out && !options.deck && files.length > 1 && !CONCATENABLE.has(plan.format)) {
+    const deck = plan.format === 'pptx' ? ', or --deck <file>.pptx for one deck of them all' : '';
+    throw new CliError(`${files.length} maps were given: use --out <dir> to write one ${plan.format} file per map${deck}`);
   }
-  if (!options.output && !options.out && spec.binary && process.stdout.isTTY) {
+  if (!options.output && !options.out && !options.deck && spec.binary && process.stdout.isTTY) {
     throw new CliError(`${plan.format.toUpperCase()} is binary: write it to a file with -o <file>.${spec.extension} or redirect standard output`);
   }
-  const targets = files.map((file) => targetFor(file, plan.format, options));
+  if (options.deck) guardOutput(options.deck, files);
+  const targets = files.map((file) => (options.deck ? undefined : targetFor(file, plan.format, options)));
   const taken = new Map<string, string>();
   targets.forEach((target, i) => {
     if (!target) return;
@@ -145,6 +154,11 @@ export function resolvePlan(options: Pick<RenderOptions, 'format' | 'output' | '
     format ??= implied;
   }
   format ??= 'mermaid';
+  if (format === 'pptx') {
+    // A deck is the canvas drawn as native shapes, with tables around it.
+    if (options.diagram !== undefined && options.diagram !== 'canvas') throw new CliError(`a PowerPoint deck draws the canvas, not the ${options.diagram} diagram`);
+    return { format, diagram: 'canvas' };
+  }
   const diagram: Diagram = options.diagram ?? (format === 'flowchart' ? 'flowchart' : format === 'html' ? 'canvas' : 'journey');
   if (format === 'flowchart' && diagram !== 'flowchart') throw new CliError(`--format flowchart draws the flowchart, not the ${diagram} diagram`);
   if (diagram === 'canvas' && !(CANVAS_FORMATS as readonly string[]).includes(format)) {
@@ -205,7 +219,8 @@ async function renderJobs(jobs: Job[], plan: Plan, options: RenderOptions): Prom
         if (!interrupted) throw new CliError(`cannot start the browser at ${found.path}: ${firstLine(error)}`);
       }
     }
-    const renderer = plan.diagram === 'canvas' ? undefined : await loadRenderer(mermaidImages ? (plan.diagram === 'flowchart' ? 'flowchart' : 'mermaid') : plan.format);
+    if (plan.format === 'pptx') return await renderDecks(jobs, options, brandThemes, say);
+    const renderer = plan.diagram === 'canvas' ? undefined : ((await loadRenderer(mermaidImages ? (plan.diagram === 'flowchart' ? 'flowchart' : 'mermaid') : plan.format)) as TextRenderer);
     // A canvas PNG is drawn and compressed outside the main thread: the next maps' are started
     // while this one's ends (canvas/png.ts says how many, and bounds the memory this takes).
     const ahead = plan.diagram === 'canvas' && plan.format === 'png' ? (await loadCanvas()).pngsAtOnce() : 1;
@@ -283,6 +298,56 @@ async function renderJobs(jobs: Job[], plan: Plan, options: RenderOptions): Prom
     return SIGNAL_EXIT[interrupted] ?? EXIT.usage;
   }
   for (const [i, chunk] of stdout.entries()) await writeStdout(i > 0 && typeof chunk === 'string' ? `\n${chunk}` : chunk);
+  return exit;
+}
+
+/**
+ * PowerPoint decks: one per map (`-o`, `--out`, standard output), or one of every map (`--deck`).
+ * A map whose deck cannot be made is one line and exit 2; the other decks are still written.
+ */
+async function renderDecks(jobs: Job[], options: RenderOptions, brandThemes: BrandThemes, say: (line: string) => void): Promise<number> {
+  const renderer = (await loadRenderer('pptx'))!;
+  const deckOptions = { slide: options.slide, persona: options.persona, phase: options.phase };
+  const entry = async (job: Job): Promise<DeckMap> => ({
+    map: job.original,
+    theme: options.theme === undefined ? await brandThemes.themeFor(job.file) : options.theme === 'dark' ? 'dark' : 'light',
+  });
+  if (options.deck) {
+    const maps: DeckMap[] = [];
+    for (const job of jobs) maps.push(await entry(job));
+    let bytes: Uint8Array;
+    try {
+      bytes = await renderer.render(maps, deckOptions);
+    } catch (error) {
+      if (error instanceof CliError) throw error;
+      throw new CliError(`cannot make the deck: ${safeForTerminal(firstLine(error))}`);
+    }
+    await emit(bytes, options.deck, jobs.map((j) => j.file));
+    return EXIT.ok;
+  }
+  let exit: number = EXIT.ok;
+  for (const job of jobs) {
+    let bytes: Uint8Array;
+    try {
+      bytes = await renderer.render([await entry(job)], deckOptions);
+    } catch (error) {
+      if (error instanceof CliError) throw error;
+      say(`journey: ${safeForTerminal(job.file)}: cannot make the deck: ${safeForTerminal(firstLine(error))}`);
+      exit = EXIT.usage;
+      continue;
+    }
+    if (!job.target) {
+      await writeStdout(bytes);
+      continue;
+    }
+    try {
+      await emit(bytes, job.target, jobs.map((j) => j.file));
+    } catch (error) {
+      if (!(error instanceof CliError)) throw error;
+      say(`journey: ${safeForTerminal(error.message)}`);
+      exit = EXIT.usage;
+    }
+  }
   return exit;
 }
 

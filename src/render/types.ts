@@ -1,3 +1,4 @@
+import type { BrandTheme } from '../canvas/index.js';
 import type { JourneyMap } from '../model/journey.js';
 
 export const THEMES = ['default', 'neutral', 'dark', 'forest'] as const;
@@ -31,4 +32,27 @@ export interface TextRenderer {
   /** File extension (without the dot) used by `--out`. */
   extension: string;
   render(map: JourneyMap, options: TextRenderOptions): string;
+}
+
+/** One map of a deck, with the brand theme of the configuration file that applies to it. */
+export interface DeckMap {
+  map: JourneyMap;
+  theme?: string | BrandTheme;
+}
+
+export interface DeckOptions {
+  slide?: '16:9' | '4:3';
+  persona?: string;
+  phase?: string;
+  /** The language of the words the deck adds (the map's own `lang` by default). */
+  lang?: string;
+}
+
+/** A binary output of one or several maps (a slide deck). */
+export interface DeckRenderer {
+  kind: 'deck';
+  name: string;
+  description: string;
+  extension: string;
+  render(maps: DeckMap[], options: DeckOptions): Promise<Uint8Array>;
 }

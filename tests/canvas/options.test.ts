@@ -121,6 +121,24 @@ describe('rows on a slide', () => {
     expect(splitRows([4], 3)).toEqual([[0]]);
   });
 
+  it('leaves the header out when asked, and then says in the legend which curve is whose', () => {
+    const { theme, measurer } = layoutJourneyCanvas(twoPersonas);
+    const view = buildView(twoPersonas, {});
+    const whole = layoutCanvas(view, theme, measurer);
+    const part = layoutCanvas(view, theme, measurer, 200, 1, { header: false });
+    expect(whole.cells.some((c) => c.id === 'header')).toBe(true);
+    expect(part.cells.some((c) => c.id === 'header' || c.id === 'meta')).toBe(false);
+    expect(part.texts.some((t) => t.id === 'title')).toBe(false);
+    const legend = (scene: typeof part) => scene.texts.filter((t) => t.cell === 'legend').map((t) => t.lines.join(' '));
+    for (const persona of view.personas) {
+      expect(legend(part)).toContain(persona.name);
+      expect(legend(whole)).not.toContain(persona.name);
+    }
+    // Without the header, only the slots set the width: a narrow map is not widened for it.
+    expect(canvasWidth({ ...view, phases: view.phases.slice(0, 1) }, 150, 1, { header: false })).toBeLessThan(canvasWidth({ ...view, phases: view.phases.slice(0, 1) }, 150, 1));
+    expect(geometryProblems(part)).toEqual([]);
+  });
+
   it('knows a layout’s width before laying it out, which lets a slide skip layouts that cannot win', () => {
     // Fitting a slide skips a layout whose width alone caps its scale below the best one's:
     // that holds only if the width computed beforehand is the width the layout gets.

@@ -102,8 +102,8 @@ describe('journey render: files', () => {
 
 describe('journey render: mistakes end in one line and exit 2', () => {
   it.each([
-    [['render', EXAMPLE, '--format', 'markdwn'], 'journey: unknown format "markdwn"; did you mean `markdown`? (formats: mermaid, flowchart, table, markdown, csv, svg, png, pdf, html)\n'],
-    [['render', EXAMPLE, '-o', 'map.xyz'], 'journey: cannot tell the format from the name map.xyz: add --format <mermaid|flowchart|table|markdown|csv|svg|png|pdf|html>\n'],
+    [['render', EXAMPLE, '--format', 'markdwn'], 'journey: unknown format "markdwn"; did you mean `markdown`? (formats: mermaid, flowchart, table, markdown, csv, svg, png, pdf, html, pptx)\n'],
+    [['render', EXAMPLE, '-o', 'map.xyz'], 'journey: cannot tell the format from the name map.xyz: add --format <mermaid|flowchart|table|markdown|csv|svg|png|pdf|html|pptx>\n'],
     [['render', EXAMPLE, '--format', 'png', '-o', 'map.svg'], 'journey: --format png does not match the extension of map.svg\n'],
     [['render', EXAMPLE, '--format', 'flowchart', '-o', 'map.png'], 'journey: --format flowchart does not match the extension of map.png (to draw the flowchart as PNG, use --diagram flowchart)\n'],
     [['render', EXAMPLE, '--format', 'flowchart', '--diagram', 'journey'], 'journey: --format flowchart draws the flowchart, not the journey diagram\n'],

@@ -12,9 +12,9 @@ import type { Cell, Scene, Shape, TextBox } from './scene.js';
 import type { LaneId, PhaseView, TouchpointView, ViewModel } from './view.js';
 
 /** Outer margin of the drawing. */
-const MARGIN = 40;
+export const MARGIN = 40;
 /** Width of the column that names the lanes. */
-const LABEL_WIDTH = 150;
+export const LABEL_WIDTH = 150;
 /** Padding between a cell's edge and its content. */
 const PAD = 12;
 /** Width of one touchpoint column unless a slide asks for another. */
@@ -131,31 +131,43 @@ class Builder {
  * The columns of a layout: one slot per touchpoint, at least one per phase, in rows of phases.
  * They alone set the canvas's width, before any text is laid out.
  */
-function gridOf(view: ViewModel, slotWidth: number, rows: number) {
+function gridOf(view: ViewModel, slotWidth: number, rows: number, parts: LayoutParts) {
   const slotCounts = view.phases.map((p) => Math.max(1, p.touchpoints.length));
   const groups = splitRows(slotCounts, rows);
   const widestRow = Math.max(1, ...groups.map((g) => g.reduce((n, i) => n + slotCounts[i]!, 0)));
-  const slotW = Math.max(slotWidth, (MIN_GRID_WIDTH - LABEL_WIDTH) / widestRow);
+  // Only the header needs the width of a narrow map widened; without it, the slots set the width.
+  const minGrid = parts.header === false ? 0 : MIN_GRID_WIDTH;
+  const slotW = Math.max(slotWidth, (minGrid - LABEL_WIDTH) / widestRow);
   const width = Math.ceil(MARGIN + LABEL_WIDTH + widestRow * slotW + MARGIN);
   return { groups, slotCounts, widestRow, slotW, width };
 }
 
 /** The width layoutCanvas gives a view with these slots and rows, without laying it out. */
-export function canvasWidth(view: ViewModel, slotWidth: number, rows: number): number {
-  return gridOf(view, slotWidth, rows).width;
+export function canvasWidth(view: ViewModel, slotWidth: number, rows: number, parts: LayoutParts = {}): number {
+  return gridOf(view, slotWidth, rows, parts).width;
+}
+
+/** Parts of the drawing a caller may leave out. */
+export interface LayoutParts {
+  /**
+   * The title, description, persona row and meta block (true by default). A slide that shows a
+   * part of the map has its own title; the persona key then moves into the legend.
+   */
+  header?: boolean;
 }
 
 /**
  * Lays a view out. `rows` splits the phases into that many rows stacked under one header (slides
  * use it to keep long maps legible); a phase is never split between rows.
  */
-export function layoutCanvas(view: ViewModel, theme: Theme, measurer: Measurer, slotWidth = DEFAULT_SLOT_WIDTH, rows = 1): Scene {
+export function layoutCanvas(view: ViewModel, theme: Theme, measurer: Measurer, slotWidth = DEFAULT_SLOT_WIDTH, rows = 1, parts: LayoutParts = {}): Scene {
+  const withHeader = parts.header !== false;
   const c = theme.colors;
   const labels = labelsFor(view.map.lang);
   const b = new Builder(measurer);
   const metrics = measurer.fonts.regular.metrics;
 
-  const { groups, slotCounts, widestRow, slotW, width } = gridOf(view, slotWidth, rows);
+  const { groups, slotCounts, widestRow, slotW, width } = gridOf(view, slotWidth, rows, parts);
   const gridX = MARGIN + LABEL_WIDTH;
   const rowColumns: Column[][] = groups.map((group) => {
     let x = gridX;
@@ -186,8 +198,7 @@ export function layoutCanvas(view: ViewModel, theme: Theme, measurer: Measurer, 
 
   // Header ------------------------------------------------------------------------------------
   let y = MARGIN;
-  const header = layoutHeader();
-  y += header.height + 28;
+  if (withHeader) y += layoutHeader().height + 28;
 
   rowColumns.forEach((row, r) => {
     columns = row;
@@ -720,9 +731,30 @@ export function layoutCanvas(view: ViewModel, theme: Theme, measurer: Measurer, 
 
   function layoutLegend(top: number): number {
     const out: Shape[] = [];
-    type Item = { marker: (cx: number, cy: number) => Shape; label: string };
+    /** `room`: the width the marker takes before its label (16 unless it says otherwise). */
+    type Item = { marker: (cx: number, cy: number) => Shape; label: string; room?: number };
     const groups: Array<{ caption: string; items: Item[] }> = [];
     const laneSet = new Set(view.lanes);
+    if (!withHeader && laneSet.has('emotions') && view.personas.length > 1) {
+      // Without the header's persona row, the legend says which curve is whose.
+      groups.push({
+        caption: labels.personas,
+        items: view.personas.map((persona, i) => ({
+          marker: (cx, cy) => ({
+            kind: 'line',
+            x1: cx - 8,
+            y1: cy,
+            x2: cx + 14,
+            y2: cy,
+            stroke: personaColor(i),
+            strokeWidth: 3,
+            dash: PERSONA_DASHES[i % PERSONA_DASHES.length] || undefined,
+          }),
+          label: persona.name,
+          room: 30,
+        })),
+      });
+    }
     if (laneSet.has('emotions')) {
       groups.push({
         caption: labels.legend.emotion,
@@ -734,7 +766,8 @@ export function layoutCanvas(view: ViewModel, theme: Theme, measurer: Measurer, 
       const types = (['digital', 'physical', 'human', 'unknown'] as const).filter((t) => used.has(t));
       if (types.length) groups.push({ caption: labels.legend.channels, items: types.map((t) => ({ marker: (cx, cy) => channelMarker(cx, cy, t, c), label: labels.channelTypes[t] })) });
     }
-    if (laneSet.has('kpis') || view.journeyKpis.length) {
+    // Journey KPIs are drawn in the header: without it, only the KPI lane calls for their key.
+    if (laneSet.has('kpis') || (withHeader && view.journeyKpis.length)) {
       groups.push({
         caption: labels.legend.kpis,
         items: (['met', 'missed', 'unknown'] as const).map((s) => ({ marker: (cx, cy) => statusIcon(cx, cy, s, c, inkOn(c.status[s])), label: labels.status[s] })),
@@ -753,15 +786,19 @@ export function layoutCanvas(view: ViewModel, theme: Theme, measurer: Measurer, 
     };
     groups.forEach((group, gi) => {
       const caption = b.wrap(group.caption, contentWidth, STYLE.caption);
-      place(caption.width + 40);
+      // A caption keeps to the line of its first item.
+      const first = group.items[0];
+      const firstWidth = first ? (first.room ?? 16) + 6 + measurer.width(cleanText(first.label).split('\n')[0]!, STYLE.legend.size, STYLE.legend.weight) : 28;
+      place(caption.width + 12 + Math.min(firstWidth, contentWidth - caption.width - 12));
       b.text(out, 'legend', `legend:${gi}`, caption, lx, ly + (lineH - caption.height) / 2, caption.width, STYLE.caption, c.laneLabel);
       lx += caption.width + 12;
       group.items.forEach((item, ii) => {
-        const label = b.wrap(item.label, contentWidth - 22, STYLE.legend);
-        place(22 + label.width);
+        const room = (item.room ?? 16) + 4;
+        const label = b.wrap(item.label, contentWidth - room - 2, STYLE.legend);
+        place(room + 2 + label.width);
         out.push(item.marker(lx + 8, ly + lineH / 2));
-        b.text(out, 'legend', `legend:${gi}:${ii}`, label, lx + 20, ly, label.width, STYLE.legend, c.muted);
-        lx += 20 + label.width + 16;
+        b.text(out, 'legend', `legend:${gi}:${ii}`, label, lx + room, ly, label.width, STYLE.legend, c.muted);
+        lx += room + label.width + 16;
       });
       lx += 24;
     });

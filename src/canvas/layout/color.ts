@@ -29,3 +29,9 @@ export function luminance(hex: string): number {
 export function inkOn(fill: string): string {
   return luminance(fill) > 0.4 ? '#111111' : '#FFFFFF';
 }
+
+/** A #rgb/#rrggbb colour as the six hex digits, without `#`, that presentation files take. */
+export function hex6(color: string): string {
+  const [r, g, b] = rgb(color);
+  return [r, g, b].map((v) => v.toString(16).padStart(2, '0')).join('').toUpperCase();
+}

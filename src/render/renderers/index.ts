@@ -1,22 +1,32 @@
-import type { TextRenderer } from '../types.js';
+import type { DeckRenderer, TextRenderer } from '../types.js';
 
 /**
- * The text outputs of `journey render`, each in its own module, imported only when asked for.
- * Adding an output is adding a file and a line here.
+ * The outputs of `journey render` that are not drawn by a browser or by the canvas alone, each in
+ * its own module, imported only when asked for. Adding an output is adding a file and a line here.
  */
-const RENDERERS: Record<string, () => Promise<{ default: TextRenderer }>> = {
+const TEXT_RENDERERS = {
   mermaid: () => import('./mermaid-journey.js'),
   flowchart: () => import('./mermaid-flowchart.js'),
   table: () => import('./table.js'),
   markdown: () => import('./markdown.js'),
   csv: () => import('./csv.js'),
-};
+} satisfies Record<string, () => Promise<{ default: TextRenderer }>>;
 
-export const TEXT_FORMATS = Object.keys(RENDERERS);
+/** Outputs of several maps at once, written as bytes. */
+const DECK_RENDERERS = {
+  pptx: () => import('./pptx.js'),
+} satisfies Record<string, () => Promise<{ default: DeckRenderer }>>;
 
-export async function loadRenderer(name: string): Promise<TextRenderer | undefined> {
-  const load = RENDERERS[name];
-  return load ? (await load()).default : undefined;
+const RENDERERS = { ...TEXT_RENDERERS, ...DECK_RENDERERS };
+
+type Loaded = { [K in keyof typeof RENDERERS]: Awaited<ReturnType<(typeof RENDERERS)[K]>>['default'] };
+
+export const TEXT_FORMATS = Object.keys(TEXT_RENDERERS);
+export const DECK_FORMATS = Object.keys(DECK_RENDERERS);
+
+export async function loadRenderer<K extends string>(name: K): Promise<(K extends keyof Loaded ? Loaded[K] : TextRenderer | DeckRenderer) | undefined> {
+  const load = Object.hasOwn(RENDERERS, name) ? RENDERERS[name as keyof typeof RENDERERS] : undefined;
+  return load ? ((await load()).default as K extends keyof Loaded ? Loaded[K] : TextRenderer | DeckRenderer) : undefined;
 }
 
-export type { TextRenderer, TextRenderOptions } from '../types.js';
+export type { DeckMap, DeckOptions, DeckRenderer, TextRenderer, TextRenderOptions } from '../types.js';

@@ -115,6 +115,25 @@ describe('the Mermaid image stack, added with the documented command', () => {
   }, 300_000);
 });
 
+describe('git set-up of docs/git.md, with journeykit as a devDependency', () => {
+  it('shows the semantic outline in git diff and git log -p through npx --no-install', () => {
+    const git = (...args: string[]) =>
+      execFileSync('git', ['-c', 'user.email=t@example.com', '-c', 'user.name=T', ...args], { cwd: project, encoding: 'utf8', env: cleanEnvironment() });
+    git('init', '-q');
+    writeFileSync(join(project, '.gitignore'), 'node_modules\n');
+    writeFileSync(join(project, '.gitattributes'), '*.journey.yaml diff=journey\n');
+    writeFileSync(join(project, 'b2c.journey.yaml'), MINIMAL_MAP);
+    git('add', '.');
+    git('commit', '-q', '-m', 'first');
+    git('config', 'diff.journey.textconv', 'npx --no-install journey diff --textconv');
+    writeFileSync(join(project, 'b2c.journey.yaml'), MINIMAL_MAP.replace(/^title: .*$/m, 'title: Renamed'));
+    const diff = git('diff', 'b2c.journey.yaml');
+    expect(diff).toMatch(/^\+journey: title: Renamed$/m);
+    git('commit', '-q', '-am', 'rename');
+    expect(git('log', '-p', '-1', '--format=', 'b2c.journey.yaml')).toMatch(/^\+journey: title: Renamed$/m);
+  });
+});
+
 describe('the packed package', () => {
   it('runs journey --help', () => {
     const result = journey('--help');
